@@ -1,0 +1,175 @@
+package devnet
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"net"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
+	"github.com/ethereum/go-ethereum/ethclient/simulated"
+	"github.com/ethereum/go-ethereum/node"
+	"github.com/ethereum/go-ethereum/rpc"
+)
+
+// SimChainOptions configure StartSimChain.
+type SimChainOptions struct {
+	// Alloc funds accounts in the genesis block.
+	Alloc types.GenesisAlloc
+	// Serve exposes the chain over JSON-RPC on 127.0.0.1 (HTTP and websocket)
+	// so that other processes can use it; off, it is reachable only in-process.
+	Serve bool
+	// HTTPPort and WSPort fix the ports when Serve is set (0 picks free ones).
+	HTTPPort, WSPort int
+	// GasLimit of blocks (default 60M).
+	GasLimit uint64
+	// NoAutoMine leaves mining to the caller (Commit), as in plain simulated-backend tests.
+	NoAutoMine bool
+	Logger     *slog.Logger
+}
+
+// SimChain is go-ethereum's simulated backend, mined automatically whenever
+// transactions are pending: the embedded chain of the local network.
+type SimChain struct {
+	Backend *simulated.Backend
+	// HTTPURL and WSURL are set when the chain is served (SimChainOptions.Serve).
+	HTTPURL, WSURL string
+
+	rpc    *rpc.Client
+	log    *slog.Logger
+	mu     sync.Mutex // serialises Commit with the auto-miner
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
+// ChainID of the simulated chain (go-ethereum fixes it at 1337).
+var SimChainID = big.NewInt(1337)
+
+// StartSimChain starts an in-process chain.
+func StartSimChain(opts SimChainOptions) (*SimChain, error) {
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.GasLimit == 0 {
+		opts.GasLimit = 60_000_000
+	}
+	c := &SimChain{log: opts.Logger}
+	var err error
+	if opts.Serve {
+		if opts.HTTPPort == 0 {
+			if opts.HTTPPort, err = freePort(); err != nil {
+				return nil, err
+			}
+		}
+		if opts.WSPort == 0 {
+			if opts.WSPort, err = freePort(); err != nil {
+				return nil, err
+			}
+		}
+		c.HTTPURL = fmt.Sprintf("http://127.0.0.1:%d", opts.HTTPPort)
+		c.WSURL = fmt.Sprintf("ws://127.0.0.1:%d", opts.WSPort)
+	}
+	c.Backend = simulated.NewBackend(opts.Alloc, func(nc *node.Config, ec *ethconfig.Config) {
+		ec.Genesis.GasLimit = opts.GasLimit
+		ec.Miner.GasCeil = opts.GasLimit
+		ec.RPCGasCap = 0
+		ec.RPCTxFeeCap = 0
+		if opts.Serve {
+			nc.HTTPHost, nc.HTTPPort = "127.0.0.1", opts.HTTPPort
+			nc.HTTPModules = []string{"eth", "net", "web3", "txpool"}
+			nc.HTTPVirtualHosts = []string{"*"}
+			nc.WSHost, nc.WSPort = "127.0.0.1", opts.WSPort
+			nc.WSModules = []string{"eth", "net", "web3", "txpool"}
+			nc.WSOrigins = []string{"*"}
+		}
+	})
+	rc, ok := c.Backend.Client().(interface{ Client() *rpc.Client })
+	if !ok {
+		_ = c.Backend.Close()
+		return nil, errors.New("devnet: simulated client exposes no RPC client")
+	}
+	c.rpc = rc.Client()
+	ctx, cancel := context.WithCancel(context.Background())
+	c.cancel, c.done = cancel, make(chan struct{})
+	if opts.NoAutoMine {
+		close(c.done)
+	} else {
+		go c.autoMine(ctx)
+	}
+	return c, nil
+}
+
+// Client returns an in-process client of the chain.
+func (c *SimChain) Client() simulated.Client { return c.Backend.Client() }
+
+// Commit mines a block now.
+func (c *SimChain) Commit() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.Backend.Commit()
+}
+
+// autoMine commits a block whenever the pool holds executable transactions.
+// A transaction that cannot be included (priced under the base fee) would make
+// it mine empty blocks forever and race the chain clock ahead, so after a block
+// that left the pool unchanged it waits for the pool to change, or a second.
+func (c *SimChain) autoMine(ctx context.Context) {
+	defer close(c.done)
+	stuck := -1
+	stuckSince := time.Time{}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(5 * time.Millisecond):
+		}
+		pending, err := c.pendingCount(ctx)
+		if err != nil || pending == 0 {
+			stuck = -1
+			continue
+		}
+		if pending == stuck && time.Since(stuckSince) < time.Second {
+			continue
+		}
+		c.Commit()
+		after, err := c.pendingCount(ctx)
+		if err == nil && after >= pending {
+			stuck, stuckSince = after, time.Now()
+		} else {
+			stuck = -1
+		}
+	}
+}
+
+func (c *SimChain) pendingCount(ctx context.Context) (int, error) {
+	var status map[string]string
+	if err := c.rpc.CallContext(ctx, &status, "txpool_status"); err != nil {
+		return 0, err
+	}
+	var n big.Int
+	if _, ok := n.SetString(status["pending"], 0); !ok {
+		return 0, errors.New("devnet: bad txpool_status answer")
+	}
+	return int(n.Int64()), nil
+}
+
+// Close stops mining and shuts the chain down.
+func (c *SimChain) Close() error {
+	c.cancel()
+	<-c.done
+	return c.Backend.Close()
+}
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, fmt.Errorf("devnet: find a free port: %w", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
