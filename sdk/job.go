@@ -1,0 +1,895 @@
+package sdk
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/crynux-go/crynux/bindings"
+	"github.com/crynux-go/crynux/relay/taskargs"
+	"github.com/crynux-go/crynux/wallet/ecvrf"
+	"github.com/crynux-go/crynux/wallet/txmgr"
+)
+
+// Result is what a finished job produced and cost.
+type Result struct {
+	JobID string
+	// LoRAZip is the final checkpoint zip (pytorch_lora_weights.safetensors,
+	// global_step.txt, FINISH at its root).
+	LoRAZip string
+	// Images are the validation images of the last task.
+	Images []string
+	// Commitments lists every task the job created, in order.
+	Commitments []common.Hash
+	// Paid is the CNX (wei) paid to nodes; Refunded what came back from
+	// aborted or refunded tasks; Gas what the job's transactions cost.
+	Paid, Refunded, Gas *big.Int
+	// Rounds is the number of chained tasks that trained the LoRA.
+	Rounds int
+}
+
+// Job is one fine-tune job: a chain of tasks (each possibly a group of
+// three) that ends when a checkpoint holds FINISH.
+type Job struct {
+	c   *Client
+	rec *jobRecord
+
+	mu      sync.Mutex
+	queue   []Event
+	notify  chan struct{}
+	events  chan Event
+	done    chan struct{}
+	result  *Result
+	err     error
+	cancel  context.CancelFunc
+	cancelR chan struct{}
+	once    sync.Once
+}
+
+// ID is the job's journal id.
+func (j *Job) ID() string { return j.rec.ID }
+
+// Done is closed when the job has ended (or stopped because the client closed).
+func (j *Job) Done() <-chan struct{} { return j.done }
+
+// Events streams the job's events in order; it is closed after the EventDone
+// event. Events are queued without bound, so a slow reader loses nothing.
+func (j *Job) Events() <-chan Event { return j.events }
+
+// Wait blocks until the job ends and returns its result. A failed job returns
+// the error and, where tasks were refunded, a partial Result.
+func (j *Job) Wait(ctx context.Context) (*Result, error) {
+	select {
+	case <-j.done:
+		return j.result, j.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// Cancel asks the job to stop: queued tasks are aborted at once (refunded);
+// started tasks are aborted as soon as the contract allows (their timeout), so
+// Cancel can take up to the task timeout. It returns when the job has ended.
+func (j *Job) Cancel(ctx context.Context) error {
+	j.once.Do(func() { close(j.cancelR) })
+	select {
+	case <-j.done:
+		if errors.Is(j.err, ErrCancelled) {
+			return nil
+		}
+		return j.err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (j *Job) stop() {
+	j.cancel()
+	<-j.done
+}
+
+func (j *Job) emit(ev Event) {
+	ev.JobID = j.rec.ID
+	if ev.Time.IsZero() {
+		ev.Time = time.Now()
+	}
+	j.mu.Lock()
+	j.queue = append(j.queue, ev)
+	j.mu.Unlock()
+	select {
+	case j.notify <- struct{}{}:
+	default:
+	}
+	j.c.log.Debug("job event", "event", ev.String())
+}
+
+// pump moves queued events to the Events channel and closes it after EventDone.
+func (j *Job) pump() {
+	defer close(j.events)
+	for {
+		j.mu.Lock()
+		q := j.queue
+		j.queue = nil
+		j.mu.Unlock()
+		for _, ev := range q {
+			j.events <- ev
+			if ev.Kind == EventDone {
+				return
+			}
+		}
+		<-j.notify
+	}
+}
+
+// Finetune validates req, journals a new job and starts it. Bad input is
+// reported here, as *FieldError values, before anything is sent or paid.
+func (c *Client) Finetune(ctx context.Context, req FinetuneRequest) (*Job, error) {
+	schema := c.network.schema()
+	if req.TaskArgsSchema != nil {
+		schema = *req.TaskArgsSchema
+	}
+	if err := req.validate(schema); err != nil {
+		return nil, err
+	}
+	req.TaskArgsSchema = &schema
+	fee, err := req.FeeWei()
+	if err != nil {
+		return nil, err
+	}
+	// A cheap precheck so that the obvious case fails before the journal
+	// entry: the transaction manager checks again, with gas, before sending.
+	bal, err := c.Balance(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if bal.Cmp(fee) < 0 {
+		return nil, &txmgr.InsufficientBalanceError{Address: c.signer.Address(), Need: fee, Have: bal}
+	}
+	now := time.Now().UTC()
+	rec := &jobRecord{
+		Version:   1,
+		ID:        newJobID(),
+		Creator:   c.signer.Address(),
+		Request:   req,
+		CreatedAt: now,
+		Deadline:  now.Add(req.TimeoutDuration()),
+		State:     JobRunning,
+	}
+	if _, err := c.newRound(rec, ""); err != nil {
+		return nil, err
+	}
+	if err := c.journal.save(rec); err != nil {
+		return nil, err
+	}
+	return c.startJob(rec)
+}
+
+// Resume restarts every job of this wallet that the journal holds as running,
+// each from where it stood.
+func (c *Client) Resume(ctx context.Context) ([]*Job, error) {
+	recs, err := c.journal.list()
+	if err != nil {
+		return nil, err
+	}
+	var jobs []*Job
+	for _, r := range recs {
+		if r.State.Done() || r.Creator != c.signer.Address() {
+			continue
+		}
+		c.mu.Lock()
+		_, running := c.jobs[r.ID]
+		c.mu.Unlock()
+		if running {
+			continue
+		}
+		j, err := c.startJob(r)
+		if err != nil {
+			return jobs, err
+		}
+		jobs = append(jobs, j)
+	}
+	return jobs, nil
+}
+
+// JobInfo summarises a journaled job.
+type JobInfo struct {
+	ID          string
+	State       JobState
+	CreatedAt   time.Time
+	Deadline    time.Time
+	Rounds      int
+	Commitments []common.Hash
+	LoRAZip     string
+	Error       string
+}
+
+// Jobs lists the wallet's journaled jobs, oldest first.
+func (c *Client) Jobs() ([]JobInfo, error) {
+	recs, err := c.journal.list()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]JobInfo, 0, len(recs))
+	for _, r := range recs {
+		info := JobInfo{ID: r.ID, State: r.State, CreatedAt: r.CreatedAt, Deadline: r.Deadline, Rounds: len(r.Rounds), Error: r.Error}
+		for _, rd := range r.Rounds {
+			for _, t := range rd.Tasks {
+				info.Commitments = append(info.Commitments, t.Commitment)
+			}
+		}
+		if r.Result != nil {
+			info.LoRAZip = r.Result.LoRAZip
+		}
+		out = append(out, info)
+	}
+	return out, nil
+}
+
+func (c *Client) startJob(rec *jobRecord) (*Job, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed {
+		return nil, ErrClosed
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	j := &Job{c: c, rec: rec, notify: make(chan struct{}, 1), events: make(chan Event),
+		done: make(chan struct{}), cancel: cancel, cancelR: make(chan struct{})}
+	if rec.Cancel {
+		j.once.Do(func() { close(j.cancelR) })
+	}
+	c.jobs[rec.ID] = j
+	go j.pump()
+	go j.run(ctx)
+	return j, nil
+}
+
+// newRound appends a round (one task, its secrets drawn now) to rec.
+func (c *Client) newRound(rec *jobRecord, inputCheckpoint string) (*roundRecord, error) {
+	guid, err := random32()
+	if err != nil {
+		return nil, err
+	}
+	r := &roundRecord{Index: len(rec.Rounds), GUID: guid, InputCheckpoint: inputCheckpoint}
+	t, err := c.newTask(rec, r, rec.Request.GPUName, uint64(rec.Request.GPUVRAM))
+	if err != nil {
+		return nil, err
+	}
+	r.Tasks = append(r.Tasks, t)
+	rec.Rounds = append(rec.Rounds, r)
+	return r, nil
+}
+
+func (c *Client) newTask(rec *jobRecord, r *roundRecord, gpu string, vram uint64) (*taskRecord, error) {
+	nonce, err := random32()
+	if err != nil {
+		return nil, err
+	}
+	fee, err := rec.Request.FeeWei()
+	if err != nil {
+		return nil, err
+	}
+	return &taskRecord{
+		Nonce:      nonce,
+		Commitment: crypto.Keccak256Hash(r.GUID[:], nonce[:]),
+		GPUName:    gpu,
+		GPUVRAM:    vram,
+		Fee:        newWei(fee),
+	}, nil
+}
+
+// errStop is returned inside the runner when the deadline passed or Cancel was called.
+var errStop = errors.New("stop requested")
+
+func (j *Job) stopRequested() error {
+	select {
+	case <-j.cancelR:
+		return errStop
+	default:
+	}
+	if time.Now().After(j.rec.Deadline) {
+		return errStop
+	}
+	return nil
+}
+
+func (j *Job) save() error { return j.c.journal.save(j.rec) }
+
+func (j *Job) run(ctx context.Context) {
+	defer close(j.done)
+	defer func() {
+		j.c.mu.Lock()
+		delete(j.c.jobs, j.rec.ID)
+		j.c.mu.Unlock()
+	}()
+	res, err := j.loop(ctx)
+	if ctx.Err() != nil && !j.rec.State.Done() {
+		// The client closed: leave the journal open for Resume.
+		j.result, j.err = nil, ErrClosed
+		j.emit(Event{Kind: EventDone, Err: ErrClosed})
+		return
+	}
+	j.result, j.err = res, err
+	if err != nil {
+		j.rec.Error = err.Error()
+		switch {
+		case errors.Is(err, ErrCancelled):
+			j.rec.State = JobCancelled
+		default:
+			j.rec.State = JobFailed
+		}
+	} else {
+		j.rec.State = JobSucceeded
+	}
+	if serr := j.save(); serr != nil && err == nil {
+		j.err = serr
+	}
+	j.emit(Event{Kind: EventDone, Err: j.err})
+}
+
+func (j *Job) loop(ctx context.Context) (*Result, error) {
+	for {
+		r := j.rec.Rounds[len(j.rec.Rounds)-1]
+		if r.Ended && r.Finished {
+			return j.buildResult(ctx, r)
+		}
+		err := j.runRound(ctx, r)
+		if errors.Is(err, errStop) {
+			return j.abortOpen(ctx, r)
+		}
+		var aborted *TaskAbortedError
+		switch {
+		case err == nil:
+			if r.Finished {
+				return j.buildResult(ctx, r)
+			}
+			if _, err := j.c.newRound(j.rec, r.Checkpoint); err != nil {
+				return nil, err
+			}
+			if err := j.save(); err != nil {
+				return nil, err
+			}
+			j.emit(Event{Kind: EventCheckpointChained, Round: r.Index + 1, Path: r.Checkpoint})
+		case errors.As(err, &aborted):
+			if j.rec.Retries >= j.c.opts.maxRetries {
+				aborted.Retries = j.rec.Retries
+				res, _ := j.buildResult(ctx, nil)
+				return res, aborted
+			}
+			j.rec.Retries++
+			r.Failed = err.Error()
+			if _, err := j.c.newRound(j.rec, r.InputCheckpoint); err != nil {
+				return nil, err
+			}
+			if err := j.save(); err != nil {
+				return nil, err
+			}
+		default:
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			// Anything else (RPC down, relay errors after retries, reverts)
+			// ends the job but leaves its tasks to be aborted at the deadline
+			// by a later Resume; abort what can be aborted now.
+			res, _ := j.abortOpenBestEffort(ctx, r)
+			return res, err
+		}
+	}
+}
+
+// chainTask reads a task from the chain.
+func (j *Job) chainTask(ctx context.Context, c common.Hash) (bindings.VSSTaskTaskInfo, error) {
+	info, err := callView(ctx, j.c, j.c.task.PackGetTask(c), j.c.task.UnpackGetTask)
+	if err != nil {
+		return info, fmt.Errorf("sdk: read task %s: %w", c.Hex(), err)
+	}
+	return info, nil
+}
+
+// observe records a task's status and emits the events its change implies.
+func (j *Job) observe(r *roundRecord, t *taskRecord, info bindings.VSSTaskTaskInfo) bool {
+	st := TaskStatus(info.Status)
+	if t.Node == (common.Address{}) && info.SelectedNode != (common.Address{}) {
+		t.Node = info.SelectedNode
+	}
+	if t.Sequence == nil && info.Sequence != nil && info.Sequence.Sign() > 0 {
+		t.Sequence = newWei(info.Sequence)
+	}
+	if t.LastStatus != nil && TaskStatus(*t.LastStatus) == st {
+		return false
+	}
+	s := uint8(st)
+	t.LastStatus = &s
+	ev := Event{Round: r.Index, Commitment: t.Commitment, Status: st, Node: info.SelectedNode}
+	switch st {
+	case StatusQueued:
+		ev.Kind = EventQueued
+	case StatusStarted:
+		ev.Kind = EventStarted
+	case StatusScoreReady, StatusErrorReported:
+		ev.Kind = EventScoreReady
+	case StatusEndSuccess, StatusEndGroupSuccess:
+		ev.Kind = EventSucceeded
+	case StatusEndAborted, StatusEndInvalidated, StatusEndGroupRefund:
+		ev.Kind = EventAborted
+		ev.Reason = AbortReason(info.AbortReason)
+		ev.Refund = new(big.Int).Set(&t.Fee.Int)
+	default:
+		ev.Kind = EventStatus
+	}
+	j.emit(ev)
+	return true
+}
+
+// waitFor polls the round's tasks until done reports true for their statuses.
+func (j *Job) waitFor(ctx context.Context, r *roundRecord, tasks []*taskRecord, done func([]bindings.VSSTaskTaskInfo) bool) ([]bindings.VSSTaskTaskInfo, error) {
+	for {
+		infos := make([]bindings.VSSTaskTaskInfo, len(tasks))
+		changed := false
+		for i, t := range tasks {
+			info, err := j.chainTask(ctx, t.Commitment)
+			if err != nil {
+				return nil, err
+			}
+			infos[i] = info
+			if j.observe(r, t, info) {
+				changed = true
+			}
+		}
+		if changed {
+			if err := j.save(); err != nil {
+				return nil, err
+			}
+		}
+		if done(infos) {
+			return infos, nil
+		}
+		if err := j.stopRequested(); err != nil {
+			return nil, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-j.cancelR:
+			return nil, errStop
+		case <-time.After(j.c.opts.pollInterval):
+		}
+	}
+}
+
+func (j *Job) runRound(ctx context.Context, r *roundRecord) error {
+	if r.Ended {
+		return nil
+	}
+	first := r.Tasks[0]
+	if err := j.ensureCreated(ctx, r, first); err != nil {
+		return err
+	}
+	infos, err := j.waitFor(ctx, r, []*taskRecord{first}, func(in []bindings.VSSTaskTaskInfo) bool {
+		return TaskStatus(in[0].Status) != StatusQueued
+	})
+	if err != nil {
+		return err
+	}
+	if TaskStatus(infos[0].Status).Final() && !r.Validated {
+		return j.roundAborted(r, first, infos[0])
+	}
+	if err := j.uploadArgs(ctx, r, first, infos[0]); err != nil {
+		return err
+	}
+	if r.Selected == nil {
+		pi, beta, err := j.c.signer.ProveVRF(ctx, infos[0].SamplingSeed[:])
+		if err != nil {
+			return fmt.Errorf("sdk: VRF proof for task %s: %w", first.Commitment.Hex(), err)
+		}
+		sel := ecvrf.SelectedForValidation(beta)
+		r.Proof, r.Selected = pi, &sel
+		if err := j.save(); err != nil {
+			return err
+		}
+	}
+	if *r.Selected {
+		if err := j.formGroup(ctx, r, infos[0]); err != nil {
+			return err
+		}
+	}
+	if !r.Validated {
+		if err := j.validate(ctx, r); err != nil {
+			return err
+		}
+	}
+	winner, err := j.waitEnd(ctx, r)
+	if err != nil {
+		return err
+	}
+	if err := j.download(ctx, r, winner); err != nil {
+		return err
+	}
+	r.Ended = true
+	return j.save()
+}
+
+func (j *Job) roundAborted(r *roundRecord, t *taskRecord, info bindings.VSSTaskTaskInfo) error {
+	r.Ended = true
+	if err := j.save(); err != nil {
+		return err
+	}
+	return &TaskAbortedError{JobID: j.rec.ID, Commitment: t.Commitment, Status: TaskStatus(info.Status),
+		Reason: AbortReason(info.AbortReason), Refund: new(big.Int).Set(&t.Fee.Int)}
+}
+
+// ensureCreated sends createTask for t unless the chain already has it. The
+// task's nonce and commitment are journaled before this is called.
+func (j *Job) ensureCreated(ctx context.Context, r *roundRecord, t *taskRecord) error {
+	if t.Created {
+		return nil
+	}
+	// After a crash the transaction may have landed without the journal knowing.
+	info, err := j.chainTask(ctx, t.Commitment)
+	if err != nil {
+		return err
+	}
+	if info.TaskIDCommitment == t.Commitment {
+		return j.markCreated(r, t, info)
+	}
+	if err := j.stopRequested(); err != nil {
+		return err
+	}
+	req := &j.rec.Request
+	version, err := req.TaskVersion()
+	if err != nil {
+		return err
+	}
+	vram := new(big.Int).SetUint64(t.GPUVRAM)
+	data := j.c.task.PackCreateTask(uint8(2), t.Commitment, t.Nonce, req.ModelIDs(), vram, t.GPUName, vram, version, big.NewInt(1))
+	to := j.c.network.Contracts.VSSTask
+	p, err := j.c.txm.SendAsync(ctx, txmgr.Request{To: &to, Data: data, Value: new(big.Int).Set(&t.Fee.Int)})
+	if err != nil {
+		return fmt.Errorf("sdk: create task: %w", err)
+	}
+	t.CreateTxs = append(t.CreateTxs, p.Hash())
+	if err := j.save(); err != nil {
+		return err
+	}
+	rcpt, err := p.Wait(ctx)
+	if rcpt != nil {
+		j.addGas(rcpt)
+	}
+	if err != nil {
+		// A revert may be a duplicate of a transaction a crashed process sent.
+		if info, ierr := j.chainTask(ctx, t.Commitment); ierr == nil && info.TaskIDCommitment == t.Commitment {
+			return j.markCreated(r, t, info)
+		}
+		return fmt.Errorf("sdk: create task %s: %w", t.Commitment.Hex(), err)
+	}
+	info, err = j.chainTask(ctx, t.Commitment)
+	if err != nil {
+		return err
+	}
+	return j.markCreated(r, t, info)
+}
+
+func (j *Job) markCreated(r *roundRecord, t *taskRecord, info bindings.VSSTaskTaskInfo) error {
+	t.Created = true
+	j.emit(Event{Kind: EventCreated, Round: r.Index, Commitment: t.Commitment, Fee: new(big.Int).Set(&t.Fee.Int)})
+	j.observe(r, t, info)
+	return j.save()
+}
+
+func (j *Job) addGas(rcpt *types.Receipt) {
+	if rcpt.EffectiveGasPrice == nil {
+		return
+	}
+	g := new(big.Int).Mul(new(big.Int).SetUint64(rcpt.GasUsed), rcpt.EffectiveGasPrice)
+	if j.rec.Gas == nil {
+		j.rec.Gas = newWei(nil)
+	}
+	j.rec.Gas.Add(&j.rec.Gas.Int, g)
+}
+
+// uploadArgs puts the task args (and the input checkpoint) on the Relay.
+func (j *Job) uploadArgs(ctx context.Context, r *roundRecord, t *taskRecord, info bindings.VSSTaskTaskInfo) error {
+	if t.ArgsUploaded {
+		return nil
+	}
+	if TaskStatus(info.Status) != StatusStarted {
+		// The relay already reported the upload (a previous run did it).
+		t.ArgsUploaded = true
+		return j.save()
+	}
+	args, err := j.rec.Request.TaskArgs(*j.rec.Request.TaskArgsSchema, r.InputCheckpoint != "")
+	if err != nil {
+		return err
+	}
+	raw, err := taskargs.Marshal(args)
+	if err != nil {
+		return err
+	}
+	if err := j.c.uploadArgs(ctx, t.Commitment, raw, r.InputCheckpoint); err != nil {
+		return err
+	}
+	t.ArgsUploaded = true
+	j.emit(Event{Kind: EventArgsUploaded, Round: r.Index, Commitment: t.Commitment, Node: t.Node})
+	return j.save()
+}
+
+// formGroup creates the two extra tasks of a sampled round: same GUID, fresh
+// nonces, the GPU pinned to the first task's node.
+func (j *Job) formGroup(ctx context.Context, r *roundRecord, first bindings.VSSTaskTaskInfo) error {
+	if len(r.Tasks) < 3 {
+		gpu, vram, err := j.nodeGPU(ctx, first.SelectedNode)
+		if err != nil {
+			return err
+		}
+		for len(r.Tasks) < 3 {
+			t, err := j.c.newTask(j.rec, r, gpu, vram)
+			if err != nil {
+				return err
+			}
+			r.Tasks = append(r.Tasks, t)
+		}
+		if err := j.save(); err != nil {
+			return err
+		}
+		j.emit(Event{Kind: EventGroupFormed, Round: r.Index, Commitment: r.Tasks[0].Commitment})
+	}
+	for _, t := range r.Tasks[1:] {
+		if err := j.ensureCreated(ctx, r, t); err != nil {
+			return err
+		}
+	}
+	for _, t := range r.Tasks[1:] {
+		infos, err := j.waitFor(ctx, r, []*taskRecord{t}, func(in []bindings.VSSTaskTaskInfo) bool {
+			return TaskStatus(in[0].Status) != StatusQueued
+		})
+		if err != nil {
+			return err
+		}
+		if !TaskStatus(infos[0].Status).Final() {
+			if err := j.uploadArgs(ctx, r, t, infos[0]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (j *Job) nodeGPU(ctx context.Context, node common.Address) (string, uint64, error) {
+	info, err := callViewNode(ctx, j.c, j.c.nodeABI.PackGetNodeInfo(node), j.c.nodeABI.UnpackGetNodeInfo)
+	if err != nil {
+		return "", 0, fmt.Errorf("sdk: read GPU of node %s: %w", node.Hex(), err)
+	}
+	return info.Gpu.Name, info.Gpu.Vram.Uint64(), nil
+}
+
+func validatable(s TaskStatus) bool {
+	return s == StatusScoreReady || s == StatusErrorReported
+}
+
+// validate sends exactly one validate call for the round.
+func (j *Job) validate(ctx context.Context, r *roundRecord) error {
+	group := len(r.Tasks) == 3
+	infos, err := j.waitFor(ctx, r, r.Tasks, func(in []bindings.VSSTaskTaskInfo) bool {
+		for _, i := range in {
+			s := TaskStatus(i.Status)
+			if !(validatable(s) || (group && s == StatusEndAborted) || s.Final() || s == StatusValidated || s == StatusGroupValidated) {
+				return false
+			}
+		}
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	// Already validated by an earlier run whose journal write was lost?
+	for _, i := range infos {
+		s := TaskStatus(i.Status)
+		if s == StatusValidated || s == StatusGroupValidated || s == StatusEndSuccess || s == StatusEndGroupSuccess || s == StatusEndGroupRefund || s == StatusEndInvalidated {
+			r.Validated = true
+			return j.save()
+		}
+	}
+	pub, err := j.c.signer.PublicKey(ctx)
+	if err != nil {
+		return fmt.Errorf("sdk: public key for validation: %w", err)
+	}
+	var data []byte
+	if !group {
+		if s := TaskStatus(infos[0].Status); !validatable(s) {
+			return j.roundAborted(r, r.Tasks[0], infos[0])
+		}
+		data = j.c.task.PackValidateSingleTask(r.Tasks[0].Commitment, r.Proof, pub)
+	} else {
+		order := []int{0, 1, 2}
+		for a := 0; a < 3; a++ {
+			for b := a + 1; b < 3; b++ {
+				if infos[order[b]].Sequence.Cmp(infos[order[a]].Sequence) < 0 {
+					order[a], order[b] = order[b], order[a]
+				}
+			}
+		}
+		c1, c2, c3 := r.Tasks[order[0]].Commitment, r.Tasks[order[1]].Commitment, r.Tasks[order[2]].Commitment
+		data = j.c.task.PackValidateTaskGroup(c1, c2, c3, r.GUID, r.Proof, pub)
+	}
+	to := j.c.network.Contracts.VSSTask
+	p, err := j.c.txm.SendAsync(ctx, txmgr.Request{To: &to, Data: data})
+	if err != nil {
+		return fmt.Errorf("sdk: validate round %d: %w", r.Index, err)
+	}
+	r.ValidateTx = p.Hash()
+	if err := j.save(); err != nil {
+		return err
+	}
+	rcpt, err := p.Wait(ctx)
+	if rcpt != nil {
+		j.addGas(rcpt)
+	}
+	if err != nil {
+		return fmt.Errorf("sdk: validate round %d: %w", r.Index, err)
+	}
+	r.Validated = true
+	j.emit(Event{Kind: EventValidated, Round: r.Index, Commitment: r.Tasks[0].Commitment})
+	return j.save()
+}
+
+// waitEnd waits until every task of the round is final and returns the one
+// whose result is to be downloaded.
+func (j *Job) waitEnd(ctx context.Context, r *roundRecord) (*taskRecord, error) {
+	infos, err := j.waitFor(ctx, r, r.Tasks, func(in []bindings.VSSTaskTaskInfo) bool {
+		for _, i := range in {
+			if !TaskStatus(i.Status).Final() {
+				return false
+			}
+		}
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, info := range infos {
+		s := TaskStatus(info.Status)
+		if s == StatusEndSuccess || s == StatusEndGroupSuccess {
+			r.Winner = r.Tasks[i].Commitment
+			return r.Tasks[i], j.save()
+		}
+	}
+	return nil, j.roundAborted(r, r.Tasks[0], infos[0])
+}
+
+// abortOpen aborts every open task of the round at the deadline or on Cancel
+// and reports what was refunded.
+func (j *Job) abortOpen(ctx context.Context, r *roundRecord) (*Result, error) {
+	cause := ErrDeadline
+	select {
+	case <-j.cancelR:
+		cause = ErrCancelled
+		j.rec.Cancel = true
+	default:
+	}
+	if err := j.save(); err != nil {
+		return nil, err
+	}
+	if err := j.abortTasks(ctx, r); err != nil {
+		return nil, errors.Join(cause, err)
+	}
+	res, _ := j.buildResult(ctx, nil)
+	return res, cause
+}
+
+func (j *Job) abortOpenBestEffort(ctx context.Context, r *roundRecord) (*Result, error) {
+	actx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	for _, t := range r.Tasks {
+		if !t.Created {
+			continue
+		}
+		info, err := j.chainTask(actx, t.Commitment)
+		if err != nil || TaskStatus(info.Status) != StatusQueued {
+			continue
+		}
+		_ = j.sendAbort(actx, t)
+	}
+	return j.buildResult(ctx, nil)
+}
+
+// abortTasks aborts the round's open tasks: a queued task at once, a started
+// one as soon as its timeout has passed on chain (the contract refuses
+// earlier). Tasks that end by themselves meanwhile are left alone.
+func (j *Job) abortTasks(ctx context.Context, r *roundRecord) error {
+	for _, t := range r.Tasks {
+		for {
+			info, err := j.chainTask(ctx, t.Commitment)
+			if err != nil {
+				return err
+			}
+			if info.TaskIDCommitment != t.Commitment {
+				break // never created: nothing to refund
+			}
+			j.observe(r, t, info)
+			st := TaskStatus(info.Status)
+			if st.Final() {
+				break
+			}
+			abortable := st == StatusQueued
+			if !abortable && info.StartTimestamp != nil && info.Timeout != nil {
+				head, err := j.c.backend.HeaderByNumber(ctx, nil)
+				if err != nil {
+					return err
+				}
+				end := new(big.Int).Add(info.StartTimestamp, info.Timeout)
+				// The abort is mined in a later block, whose timestamp is at
+				// least the wall clock: wait for the wall clock to pass the end.
+				abortable = head.Time > end.Uint64() || uint64(time.Now().Unix()) > end.Uint64()
+			}
+			if abortable {
+				if err := j.sendAbort(ctx, t); err != nil {
+					if txmgr.IsRevert(err, "Timeout not reached") || txmgr.IsRevert(err, "Illegal previous task state") {
+						continue
+					}
+					return err
+				}
+				continue
+			}
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(j.c.opts.pollInterval):
+			}
+		}
+	}
+	return j.save()
+}
+
+func (j *Job) sendAbort(ctx context.Context, t *taskRecord) error {
+	to := j.c.network.Contracts.VSSTask
+	p, err := j.c.txm.SendAsync(ctx, txmgr.Request{To: &to, Data: j.c.task.PackAbortTask(t.Commitment, uint8(AbortTimeout))})
+	if err != nil {
+		return err
+	}
+	t.AbortTx = p.Hash()
+	if err := j.save(); err != nil {
+		return err
+	}
+	rcpt, err := p.Wait(ctx)
+	if rcpt != nil {
+		j.addGas(rcpt)
+	}
+	return err
+}
+
+// buildResult sums what the job paid and got back. last, when set, is the
+// finished round whose checkpoint is the LoRA.
+func (j *Job) buildResult(ctx context.Context, last *roundRecord) (*Result, error) {
+	res := &Result{JobID: j.rec.ID, Paid: new(big.Int), Refunded: new(big.Int), Gas: new(big.Int)}
+	if j.rec.Gas != nil {
+		res.Gas.Set(&j.rec.Gas.Int)
+	}
+	for _, r := range j.rec.Rounds {
+		for _, t := range r.Tasks {
+			if !t.Created {
+				continue
+			}
+			res.Commitments = append(res.Commitments, t.Commitment)
+			if t.LastStatus == nil {
+				continue
+			}
+			switch s := TaskStatus(*t.LastStatus); {
+			case s == StatusEndSuccess || s == StatusEndGroupSuccess:
+				res.Paid.Add(res.Paid, &t.Fee.Int)
+			case s.Refunded():
+				res.Refunded.Add(res.Refunded, &t.Fee.Int)
+			}
+		}
+	}
+	if last != nil {
+		res.LoRAZip, res.Images, res.Rounds = last.Checkpoint, last.Images, last.Index+1
+		j.rec.Result = &resultRecord{LoRAZip: last.Checkpoint, Images: last.Images}
+	}
+	return res, nil
+}
