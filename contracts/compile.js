@@ -68,7 +68,9 @@ for (const file of Object.keys(output.contracts).sort()) {
   for (const name of Object.keys(output.contracts[file]).sort()) {
     const c = output.contracts[file][name];
     const bin = c.evm.bytecode.object;
-    if (!bin) continue; // libraries with only internal functions and interfaces have no code
+    // Interfaces have no code; libraries of internal functions have an empty
+    // ABI and nothing to deploy or bind.
+    if (!bin || c.abi.length === 0) continue;
     fs.writeFileSync(path.join(buildDir, name + '.abi.json'), JSON.stringify(c.abi, null, 2) + '\n');
     fs.writeFileSync(path.join(buildDir, name + '.bin'), bin + '\n');
     combined.contracts[file + ':' + name] = { abi: c.abi, bin: bin };
