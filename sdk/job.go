@@ -131,6 +131,14 @@ func (j *Job) pump() {
 // Finetune validates req, journals a new job and starts it. Bad input is
 // reported here, as *FieldError values, before anything is sent or paid.
 func (c *Client) Finetune(ctx context.Context, req FinetuneRequest) (*Job, error) {
+	// A Bridge request names no on-chain parameters: take the network's GPU
+	// and the documented default fee.
+	if req.GPUName == "" && req.GPUVRAM == 0 && c.network.GPUName != "" {
+		req.GPUName, req.GPUVRAM = c.network.GPUName, c.network.GPUVRAM
+	}
+	if req.TaskFee == "" {
+		req.TaskFee = DefaultFinetuneTaskFee
+	}
 	schema := c.network.schema()
 	if req.TaskArgsSchema != nil {
 		schema = *req.TaskArgsSchema

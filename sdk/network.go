@@ -11,6 +11,10 @@ import (
 	"github.com/crynux-go/crynux/relay/taskargs"
 )
 
+// DefaultFinetuneTaskFee is the fee per task, in CNX, of a request that sets
+// no task_fee: the Crynux Bridge's default fine-tune fee.
+const DefaultFinetuneTaskFee = "15"
+
 // Contracts are the addresses of the VSS task contracts of a network.
 // The JSON keys match the devnet's config file.
 type Contracts struct {
@@ -39,6 +43,10 @@ type Network struct {
 	// (on-chain era, dataset.name required) or "latest" (adds dataset.url).
 	// Empty means "vss".
 	Schema taskargs.Schema `json:"schema,omitempty"`
+	// GPUName and GPUVRAM are the GPU a request gets when it names none
+	// (the devnet's nodes' GPU, for instance).
+	GPUName string `json:"gpu_name,omitempty"`
+	GPUVRAM int    `json:"gpu_vram,omitempty"`
 	// PossiblyOffline marks presets of networks that may no longer answer.
 	PossiblyOffline bool `json:"possibly_offline,omitempty"`
 }
