@@ -38,6 +38,14 @@ func Sign(ctx context.Context, s DigestSigner, payload map[string]any, timestamp
 	if err != nil {
 		return "", err
 	}
+	if len(sig) != 65 {
+		return "", fmt.Errorf("relay: signer returned a %d-byte signature, want 65 (R‖S‖V)", len(sig))
+	}
+	if sig[64] >= 27 {
+		// Some signers use Ethereum's 27/28; the Relay needs V ∈ {0,1}.
+		sig = append([]byte(nil), sig...)
+		sig[64] -= 27
+	}
 	return hexutil.Encode(sig), nil
 }
 
