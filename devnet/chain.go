@@ -21,8 +21,9 @@ import (
 type SimChainOptions struct {
 	// Alloc funds accounts in the genesis block.
 	Alloc types.GenesisAlloc
-	// Serve exposes the chain over JSON-RPC on 127.0.0.1 (HTTP and websocket)
-	// so that other processes can use it; off, it is reachable only in-process.
+	// Serve exposes the chain over websocket JSON-RPC on 127.0.0.1 too, for
+	// subscriptions from other processes. HTTP JSON-RPC on 127.0.0.1 is always
+	// on: the auto-miner watches the transaction pool through it.
 	Serve bool
 	// HTTPPort and WSPort fix the ports when Serve is set (0 picks free ones).
 	HTTPPort, WSPort int
@@ -60,18 +61,18 @@ func StartSimChain(opts SimChainOptions) (*SimChain, error) {
 	}
 	c := &SimChain{log: opts.Logger}
 	var err error
-	if opts.Serve {
-		if opts.HTTPPort == 0 {
-			if opts.HTTPPort, err = freePort(); err != nil {
-				return nil, err
-			}
+	if opts.HTTPPort == 0 {
+		if opts.HTTPPort, err = freePort(); err != nil {
+			return nil, err
 		}
+	}
+	c.HTTPURL = fmt.Sprintf("http://127.0.0.1:%d", opts.HTTPPort)
+	if opts.Serve {
 		if opts.WSPort == 0 {
 			if opts.WSPort, err = freePort(); err != nil {
 				return nil, err
 			}
 		}
-		c.HTTPURL = fmt.Sprintf("http://127.0.0.1:%d", opts.HTTPPort)
 		c.WSURL = fmt.Sprintf("ws://127.0.0.1:%d", opts.WSPort)
 	}
 	c.Backend = simulated.NewBackend(opts.Alloc, func(nc *node.Config, ec *ethconfig.Config) {
@@ -79,21 +80,19 @@ func StartSimChain(opts SimChainOptions) (*SimChain, error) {
 		ec.Miner.GasCeil = opts.GasLimit
 		ec.RPCGasCap = 0
 		ec.RPCTxFeeCap = 0
+		nc.HTTPHost, nc.HTTPPort = "127.0.0.1", opts.HTTPPort
+		nc.HTTPModules = []string{"eth", "net", "web3", "txpool"}
+		nc.HTTPVirtualHosts = []string{"*"}
 		if opts.Serve {
-			nc.HTTPHost, nc.HTTPPort = "127.0.0.1", opts.HTTPPort
-			nc.HTTPModules = []string{"eth", "net", "web3", "txpool"}
-			nc.HTTPVirtualHosts = []string{"*"}
 			nc.WSHost, nc.WSPort = "127.0.0.1", opts.WSPort
 			nc.WSModules = []string{"eth", "net", "web3", "txpool"}
 			nc.WSOrigins = []string{"*"}
 		}
 	})
-	rc, ok := c.Backend.Client().(interface{ Client() *rpc.Client })
-	if !ok {
+	if c.rpc, err = rpc.Dial(c.HTTPURL); err != nil {
 		_ = c.Backend.Close()
-		return nil, errors.New("devnet: simulated client exposes no RPC client")
+		return nil, fmt.Errorf("devnet: dial the in-process chain's RPC: %w", err)
 	}
-	c.rpc = rc.Client()
 	ctx, cancel := context.WithCancel(context.Background())
 	c.cancel, c.done = cancel, make(chan struct{})
 	if opts.NoAutoMine {
@@ -162,6 +161,7 @@ func (c *SimChain) pendingCount(ctx context.Context) (int, error) {
 func (c *SimChain) Close() error {
 	c.cancel()
 	<-c.done
+	c.rpc.Close()
 	return c.Backend.Close()
 }
 

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -214,7 +215,8 @@ func (d *deployTx) send(ctx context.Context, name string, to *common.Address, da
 			}
 			return r, nil
 		}
-		if !errors.Is(err, ethereum.NotFound) {
+		// A young chain may still be indexing transactions: that is "not yet".
+		if !errors.Is(err, ethereum.NotFound) && !strings.Contains(err.Error(), "indexing is in progress") {
 			return nil, fmt.Errorf("devnet: deploy %s: receipt of %s: %w", name, signed.Hash(), err)
 		}
 		select {
