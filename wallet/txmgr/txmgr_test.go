@@ -131,8 +131,20 @@ func testStuckReplaced(t *testing.T, c *testChain) {
 func testMaxFeeReached(t *testing.T, c *testChain) {
 	key := c.newAccount(t, cnxOf(1))
 	b := newCheapFees(c.Backend, false) // market never recovers
-	m := newManager(t, b, key, txmgr.WithResubmitTimeout(50*time.Millisecond), txmgr.WithMaxFee(big.NewInt(10)))
 	to := addr(c.newAccount(t, big.NewInt(0)))
+	// The cap must stay under the chain's real base fee, or the "stuck" tx is
+	// simply mined: geth --dev's base fee decays to single-digit wei. Read it
+	// after the funding transactions, the last blocks before the test's send.
+	head, err := c.Backend.HeaderByNumber(ctxT(t, time.Minute), nil)
+	require.NoError(t, err)
+	maxFee := big.NewInt(10)
+	if head.BaseFee != nil && head.BaseFee.Cmp(big.NewInt(11)) < 0 {
+		maxFee = new(big.Int).Sub(head.BaseFee, big.NewInt(1))
+	}
+	if maxFee.Cmp(big.NewInt(4)) < 0 {
+		t.Skipf("base fee %s wei is too low to leave room for a bump below it", head.BaseFee)
+	}
+	m := newManager(t, b, key, txmgr.WithResubmitTimeout(50*time.Millisecond), txmgr.WithMaxFee(maxFee))
 
 	p, err := m.SendAsync(ctxT(t, time.Minute), txmgr.Request{To: &to, Value: big.NewInt(1)})
 	require.NoError(t, err)
