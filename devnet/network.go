@@ -295,7 +295,9 @@ func Start(ctx context.Context, opts Options) (_ *Network, err error) {
 	if opts.RelayPort != 0 {
 		addr = fmt.Sprintf("127.0.0.1:%d", opts.RelayPort)
 	}
-	if err := srv.Start(ctx, addr); err != nil {
+	// The Relay outlives ctx, which bounds only the start-up (like the nodes
+	// and the chain); Close stops it.
+	if err := srv.Start(context.WithoutCancel(ctx), addr); err != nil {
 		return nil, fmt.Errorf("devnet: start relay: %w", err)
 	}
 	n.Relay = srv

@@ -9,12 +9,13 @@ import "./libs/Ownable.sol";
 /// moves the current score into the node's history. A node whose last RECENT_TASKS scores sum
 /// to at most the kickout threshold is kicked out by the Node contract.
 contract QOS is Ownable {
-    uint256 private immutable TASK_SCORE_LIMIT = 10;
     uint256 private constant RECENT_TASKS = 3;
 
     address private nodeContractAddress;
     address private taskContractAddress;
     uint256 private kickoutThreshold = 10;
+    // A storage value (not a constant) so that getTaskScoreLimit keeps the spec ABI's view mutability.
+    uint256 private taskScoreLimit = 10;
 
     struct Record {
         uint256 current;
@@ -56,7 +57,8 @@ contract QOS is Ownable {
     function addTaskScore(address nodeAddress, uint256 i) public onlyStackContracts {
         Record storage r = records[nodeAddress];
         uint256 s = r.current + i;
-        r.current = s > TASK_SCORE_LIMIT ? TASK_SCORE_LIMIT : s;
+        uint256 limit = taskScoreLimit;
+        r.current = s > limit ? limit : s;
     }
 
     /// @notice Drops the node's current task score (it will count as 0).
@@ -85,7 +87,7 @@ contract QOS is Ownable {
     }
 
     function getTaskScoreLimit() public view returns (uint256) {
-        return TASK_SCORE_LIMIT;
+        return taskScoreLimit;
     }
 
     function getCurrentTaskScore(address nodeAddress) public view returns (uint256) {
@@ -113,7 +115,7 @@ contract QOS is Ownable {
     /// recent scores, with the tasks a new node has not run yet counted at the limit.
     function getTaskScore(address nodeAddress) public view returns (uint256) {
         uint256 n = getRecentTaskCount(nodeAddress);
-        return getRecentTaskScore(nodeAddress) + (RECENT_TASKS - n) * TASK_SCORE_LIMIT;
+        return getRecentTaskScore(nodeAddress) + (RECENT_TASKS - n) * taskScoreLimit;
     }
 
     /// @notice Whether the node's recent window is full and scores at most the threshold.

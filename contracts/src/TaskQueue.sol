@@ -69,7 +69,9 @@ contract TaskQueue is Ownable {
         Entry storage e = entries[taskIDCommitment];
         e.index = commitments.length;
         e.order = ++orderCounter;
-        e.price = taskSize == 0 ? taskFee : taskFee / taskSize;
+        // As upstream (libs/TaskArray.sol): a task size of 0 panics with a
+        // division by zero when the task is queued; clients must send >= 1.
+        e.price = taskFee / taskSize;
         e.minimumVRAM = minimumVRAM;
         if (bytes(requiredGPU).length > 0) {
             e.gpuID = keccak256(abi.encodePacked(requiredGPU, requiredGPUVRAM));
