@@ -98,7 +98,7 @@ SIGINT or SIGTERM, then shuts down cleanly.`,
 		},
 	}
 	f := cmd.Flags()
-	f.BoolVar(&opts.Geth, "geth", false, "run a real `geth --dev` process instead of the in-process chain")
+	f.BoolVar(&opts.Geth, "geth", false, "run a real geth --dev process instead of the in-process chain")
 	f.StringVar(&opts.GethBinary, "geth-binary", "", "geth binary (default: found on PATH)")
 	f.IntVar(&nodes, "nodes", 3, "number of simulated nodes (3 allow group validation)")
 	f.StringSliceVar(&behaviours, "node-behaviour", nil, "behaviour of each node by index: honest, report-error, stall, cheat, slow (comma-separated)")
