@@ -74,7 +74,7 @@ With --json every output line on stdout is one JSON object; an error is
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErrorf("%v", err) })
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.configFile, "config-file", "", "CLI config file (JSON; default ~/.config/crynux/config.json)")
-	pf.StringVar(&a.networkFlag, "network", "", "network config JSON file (as written by "crynux devnet up --write-config"), or \"vss-testnet\" [$CRYNUX_NETWORK]")
+	pf.StringVar(&a.networkFlag, "network", "", "network config JSON file (as written by crynux devnet up --write-config), or \"vss-testnet\" [$CRYNUX_NETWORK]")
 	pf.StringVar(&a.rpcFlag, "rpc", "", "chain JSON-RPC URL, overrides the network file's [$CRYNUX_RPC_URL]")
 	pf.StringVar(&a.relayFlag, "relay", "", "Relay URL, overrides the network file's [$CRYNUX_RELAY_URL]")
 	pf.StringVar(&a.keystoreFlag, "keystore", "", "keystore file, or a directory holding exactly one [$CRYNUX_KEYSTORE]")
