@@ -54,7 +54,8 @@ func (c *Client) DownloadResultToFile(ctx context.Context, commitment [32]byte, 
 // DownloadCheckpointToFile downloads the task's output checkpoint zip to
 // path. Data goes to path+".part", which is renamed to path once complete.
 // A .part left by an earlier, interrupted call is resumed from its size (a
-// task's files never change once uploaded). The directory must exist.
+// task's files never change once uploaded); a failed call that received
+// nothing leaves no .part. The directory must exist.
 func (c *Client) DownloadCheckpointToFile(ctx context.Context, commitment [32]byte, path string, opts ...DownloadOption) error {
 	p, payload := checkpointRequest(commitment)
 	return c.downloadToFile(ctx, c.callConfig(true, opts), p, payload, path)
@@ -99,6 +100,13 @@ func (c *Client) downloadToFile(ctx context.Context, cfg callConfig, reqPath str
 		}
 	}
 	if err != nil {
+		// A failure that left nothing behind (e.g. "File not found") must
+		// not leave an empty .part either.
+		if st, serr := f.Stat(); serr == nil && st.Size() == 0 {
+			_ = f.Close()
+			f = nil
+			_ = os.Remove(part)
+		}
 		return err
 	}
 	if err := f.Sync(); err != nil {

@@ -18,8 +18,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/crynux-go/crynux/relay"
 	"github.com/crynux-go/crynux/internal/faultproxy"
+	"github.com/crynux-go/crynux/relay"
 )
 
 const mib = 1 << 20

@@ -54,8 +54,9 @@ var (
 	// ErrInvalidSignature: the Relay rejected the signature or its timestamp
 	// (it accepts ±60 s). The client resyncs its clock once and retries.
 	ErrInvalidSignature = errors.New("relay: invalid signature or timestamp; check the system clock")
-	// ErrAlreadyUploaded: the task args were uploaded before.
-	ErrAlreadyUploaded = errors.New("relay: task args already uploaded")
+	// ErrAlreadyUploaded: the task args (or, for a node, the results) were
+	// uploaded before.
+	ErrAlreadyUploaded = errors.New("relay: task data already uploaded")
 	// ErrFileNotFound: the requested result file does not exist (index out of
 	// range, or the task has no such file). Retrying does not help.
 	ErrFileNotFound = errors.New("relay: file not found")

@@ -21,8 +21,9 @@ import (
 // once. The whole body must fit the Relay's 32 MiB cap.
 //
 // If a retried attempt finds the args already uploaded (an earlier attempt
-// succeeded but its answer was lost) and the Relay holds exactly taskArgs,
-// the call succeeds with the Relay's task.
+// succeeded but its answer was lost: "Task already uploaded", or "Task not
+// started" once the Relay has reported the upload on chain) and the Relay
+// holds exactly taskArgs, the call succeeds with the Relay's task.
 func (c *Client) UploadTaskArgs(ctx context.Context, commitment [32]byte, taskArgs string, checkpoint io.Reader, opts ...CallOption) (*InferenceTask, error) {
 	cfg := c.callConfig(false, opts)
 	if checkpoint == nil {
@@ -51,7 +52,9 @@ func (c *Client) UploadTaskArgs(ctx context.Context, commitment [32]byte, taskAr
 			return false, tooLarge("the task args request", body.size, c.maxBody)
 		}
 		err = c.exchange(ctx, cfg, "POST", path, nil, body, &task)
-		if attempt > 1 && errors.Is(err, ErrAlreadyUploaded) {
+		// A lost answer shows on the retry as "Task already uploaded", or as
+		// "Task not started" once the Relay has reported the upload on chain.
+		if attempt > 1 && (errors.Is(err, ErrAlreadyUploaded) || errors.Is(err, ErrTaskNotStarted)) {
 			got, gerr := c.getTaskOnce(ctx, cfg, commitment)
 			if gerr == nil && got.TaskArgs == taskArgs {
 				task = *got
@@ -102,6 +105,10 @@ func (c *Client) getTaskOnce(ctx context.Context, cfg callConfig, commitment [32
 // LLM), and for fine-tune tasks the output checkpoint zip as the part
 // "checkpoint" (nil: no checkpoint part). Readers are handled as in
 // UploadTaskArgs; the whole body must fit the Relay's 32 MiB cap.
+//
+// If a retried attempt is answered "Task already uploaded" (an earlier
+// attempt was stored but its answer was lost), the call succeeds; on a
+// first attempt that answer is returned as ErrAlreadyUploaded.
 func (c *Client) UploadResults(ctx context.Context, commitment [32]byte, files []io.Reader, checkpoint io.Reader, opts ...CallOption) error {
 	if len(files) == 0 {
 		return errors.New("relay: UploadResults needs at least one result file")
@@ -134,7 +141,7 @@ func (c *Client) UploadResults(ctx context.Context, commitment [32]byte, files [
 	}
 	path := tasksPath(commitment) + "/results"
 	payload := map[string]any{"task_id_commitment": CommitmentHex(commitment)}
-	return c.run(ctx, cfg, "POST "+path, func(ctx context.Context, _ int) (bool, error) {
+	return c.run(ctx, cfg, "POST "+path, func(ctx context.Context, attempt int) (bool, error) {
 		ts, sig, err := c.sign(ctx, payload)
 		if err != nil {
 			return false, err
@@ -146,6 +153,14 @@ func (c *Client) UploadResults(ctx context.Context, commitment [32]byte, files [
 		if body.size > c.maxBody {
 			return false, tooLarge("the results request", body.size, c.maxBody)
 		}
-		return false, c.exchange(ctx, cfg, "POST", path, nil, body, nil)
+		err = c.exchange(ctx, cfg, "POST", path, nil, body, nil)
+		if attempt > 1 && errors.Is(err, ErrAlreadyUploaded) {
+			// An earlier attempt was stored but its answer was lost. The
+			// Relay says so only to the selected node, and it stored only
+			// files that match the on-chain score: the upload is done.
+			c.log.Info("relay: results already uploaded by an earlier attempt", "op", "POST "+path)
+			return false, nil
+		}
+		return false, err
 	})
 }

@@ -131,6 +131,11 @@ type Client struct {
 	jobs     map[string]*Job
 	closed   bool
 	closeErr error
+
+	// pickNonce, when set (tests only, see export_test.go), draws the nonce
+	// of the first task of each round instead of crypto/rand, so that a test
+	// can steer the VRF towards (or away from) group validation.
+	pickNonce func(ctx context.Context, guid common.Hash) (common.Hash, error)
 }
 
 // Dial connects to network with signer and opens the wallet's journal.

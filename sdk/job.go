@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/crynux-go/crynux/bindings"
+	"github.com/crynux-go/crynux/relay"
 	"github.com/crynux-go/crynux/relay/taskargs"
 	"github.com/crynux-go/crynux/wallet/ecvrf"
 	"github.com/crynux-go/crynux/wallet/txmgr"
@@ -42,6 +43,7 @@ type Job struct {
 	rec *jobRecord
 
 	mu      sync.Mutex
+	held    []Event // emitted, waiting for the journal save that records them
 	queue   []Event
 	notify  chan struct{}
 	events  chan Event
@@ -95,19 +97,37 @@ func (j *Job) stop() {
 	<-j.done
 }
 
+// emit records ev. It reaches Events only after the next journal save
+// (EventDone at once), so whoever sees an event can rely on the journal
+// holding the state it announces: a crash right after an event loses nothing.
 func (j *Job) emit(ev Event) {
 	ev.JobID = j.rec.ID
 	if ev.Time.IsZero() {
 		ev.Time = time.Now()
 	}
 	j.mu.Lock()
-	j.queue = append(j.queue, ev)
+	j.held = append(j.held, ev)
+	j.mu.Unlock()
+	j.c.log.Debug("job event", "event", ev.String())
+	if ev.Kind == EventDone {
+		j.release()
+	}
+}
+
+// release hands the held events to the pump.
+func (j *Job) release() {
+	j.mu.Lock()
+	if len(j.held) == 0 {
+		j.mu.Unlock()
+		return
+	}
+	j.queue = append(j.queue, j.held...)
+	j.held = nil
 	j.mu.Unlock()
 	select {
 	case j.notify <- struct{}{}:
 	default:
 	}
-	j.c.log.Debug("job event", "event", ev.String())
 }
 
 // pump moves queued events to the Events channel and closes it after EventDone.
@@ -170,7 +190,7 @@ func (c *Client) Finetune(ctx context.Context, req FinetuneRequest) (*Job, error
 		Deadline:  now.Add(req.TimeoutDuration()),
 		State:     JobRunning,
 	}
-	if _, err := c.newRound(rec, ""); err != nil {
+	if _, err := c.newRound(ctx, rec, ""); err != nil {
 		return nil, err
 	}
 	if err := c.journal.save(rec); err != nil {
@@ -259,7 +279,7 @@ func (c *Client) startJob(rec *jobRecord) (*Job, error) {
 }
 
 // newRound appends a round (one task, its secrets drawn now) to rec.
-func (c *Client) newRound(rec *jobRecord, inputCheckpoint string) (*roundRecord, error) {
+func (c *Client) newRound(ctx context.Context, rec *jobRecord, inputCheckpoint string) (*roundRecord, error) {
 	guid, err := random32()
 	if err != nil {
 		return nil, err
@@ -268,6 +288,13 @@ func (c *Client) newRound(rec *jobRecord, inputCheckpoint string) (*roundRecord,
 	t, err := c.newTask(rec, r, rec.Request.GPUName, uint64(rec.Request.GPUVRAM))
 	if err != nil {
 		return nil, err
+	}
+	if c.pickNonce != nil {
+		nonce, err := c.pickNonce(ctx, guid)
+		if err != nil {
+			return nil, fmt.Errorf("sdk: pick task nonce: %w", err)
+		}
+		t.Nonce, t.Commitment = nonce, crypto.Keccak256Hash(guid[:], nonce[:])
 	}
 	r.Tasks = append(r.Tasks, t)
 	rec.Rounds = append(rec.Rounds, r)
@@ -307,7 +334,14 @@ func (j *Job) stopRequested() error {
 	return nil
 }
 
-func (j *Job) save() error { return j.c.journal.save(j.rec) }
+// save writes the job to the journal, then releases the events it recorded.
+func (j *Job) save() error {
+	if err := j.c.journal.save(j.rec); err != nil {
+		return err
+	}
+	j.release()
+	return nil
+}
 
 func (j *Job) run(ctx context.Context) {
 	defer close(j.done)
@@ -357,13 +391,13 @@ func (j *Job) loop(ctx context.Context) (*Result, error) {
 			if r.Finished {
 				return j.buildResult(ctx, r)
 			}
-			if _, err := j.c.newRound(j.rec, r.Checkpoint); err != nil {
-				return nil, err
-			}
-			if err := j.save(); err != nil {
+			if _, err := j.c.newRound(ctx, j.rec, r.Checkpoint); err != nil {
 				return nil, err
 			}
 			j.emit(Event{Kind: EventCheckpointChained, Round: r.Index + 1, Path: r.Checkpoint})
+			if err := j.save(); err != nil {
+				return nil, err
+			}
 		case errors.As(err, &aborted):
 			if j.rec.Retries >= j.c.opts.maxRetries {
 				aborted.Retries = j.rec.Retries
@@ -372,7 +406,7 @@ func (j *Job) loop(ctx context.Context) (*Result, error) {
 			}
 			j.rec.Retries++
 			r.Failed = err.Error()
-			if _, err := j.c.newRound(j.rec, r.InputCheckpoint); err != nil {
+			if _, err := j.c.newRound(ctx, j.rec, r.InputCheckpoint); err != nil {
 				return nil, err
 			}
 			if err := j.save(); err != nil {
@@ -473,6 +507,12 @@ func (j *Job) waitFor(ctx context.Context, r *roundRecord, tasks []*taskRecord, 
 
 func (j *Job) runRound(ctx context.Context, r *roundRecord) error {
 	if r.Ended {
+		if r.Checkpoint == "" {
+			// The round ended without a result, and the process stopped
+			// before the retry was journaled: report it again so that the
+			// loop retries it (from the round's input checkpoint).
+			return j.endedRoundAborted(r)
+		}
 		return nil
 	}
 	first := r.Tasks[0]
@@ -485,7 +525,11 @@ func (j *Job) runRound(ctx context.Context, r *roundRecord) error {
 	if err != nil {
 		return err
 	}
-	if TaskStatus(infos[0].Status).Final() && !r.Validated {
+	// A final first task ends the round unless it succeeded (a previous run
+	// validated it but stopped before journaling that) or it belongs to a
+	// validation group, whose other members may still carry the round.
+	if st := TaskStatus(infos[0].Status); st.Final() && !r.Validated && st != StatusEndSuccess &&
+		st != StatusEndGroupSuccess && (r.Selected == nil || !*r.Selected) {
 		return j.roundAborted(r, first, infos[0])
 	}
 	if err := j.uploadArgs(ctx, r, first, infos[0]); err != nil {
@@ -521,6 +565,18 @@ func (j *Job) runRound(ctx context.Context, r *roundRecord) error {
 	}
 	r.Ended = true
 	return j.save()
+}
+
+// endedRoundAborted rebuilds the TaskAbortedError of a round the journal
+// holds as ended without a checkpoint.
+func (j *Job) endedRoundAborted(r *roundRecord) error {
+	t := r.Tasks[0]
+	e := &TaskAbortedError{JobID: j.rec.ID, Commitment: t.Commitment, Status: StatusEndAborted,
+		Refund: new(big.Int).Set(&t.Fee.Int)}
+	if t.LastStatus != nil {
+		e.Status = TaskStatus(*t.LastStatus)
+	}
+	return e
 }
 
 func (j *Job) roundAborted(r *roundRecord, t *taskRecord, info bindings.VSSTaskTaskInfo) error {
@@ -620,7 +676,24 @@ func (j *Job) uploadArgs(ctx context.Context, r *roundRecord, t *taskRecord, inf
 		return err
 	}
 	if err := j.c.uploadArgs(ctx, t.Commitment, raw, r.InputCheckpoint); err != nil {
-		return err
+		// Only the creator can upload, so "already uploaded" means a
+		// previous run of this job did it and stopped before journaling it.
+		// "Task not started" after our status read means the task moved
+		// on meanwhile: the Relay reported an upload of a previous run, or
+		// the task ended (which the caller sees next).
+		switch {
+		case errors.Is(err, relay.ErrAlreadyUploaded):
+		case errors.Is(err, relay.ErrTaskNotStarted):
+			now, cerr := j.chainTask(ctx, t.Commitment)
+			if cerr != nil {
+				return errors.Join(err, cerr)
+			}
+			if TaskStatus(now.Status) == StatusStarted {
+				return err
+			}
+		default:
+			return err
+		}
 	}
 	t.ArgsUploaded = true
 	j.emit(Event{Kind: EventArgsUploaded, Round: r.Index, Commitment: t.Commitment, Node: t.Node})
@@ -642,10 +715,10 @@ func (j *Job) formGroup(ctx context.Context, r *roundRecord, first bindings.VSST
 			}
 			r.Tasks = append(r.Tasks, t)
 		}
+		j.emit(Event{Kind: EventGroupFormed, Round: r.Index, Commitment: r.Tasks[0].Commitment})
 		if err := j.save(); err != nil {
 			return err
 		}
-		j.emit(Event{Kind: EventGroupFormed, Round: r.Index, Commitment: r.Tasks[0].Commitment})
 	}
 	for _, t := range r.Tasks[1:] {
 		if err := j.ensureCreated(ctx, r, t); err != nil {
@@ -801,7 +874,7 @@ func (j *Job) abortOpenBestEffort(ctx context.Context, r *roundRecord) (*Result,
 		if err != nil || TaskStatus(info.Status) != StatusQueued {
 			continue
 		}
-		_ = j.sendAbort(actx, t)
+		_ = j.sendAbort(actx, t, 0)
 	}
 	return j.buildResult(ctx, nil)
 }
@@ -810,6 +883,7 @@ func (j *Job) abortOpenBestEffort(ctx context.Context, r *roundRecord) (*Result,
 // one as soon as its timeout has passed on chain (the contract refuses
 // earlier). Tasks that end by themselves meanwhile are left alone.
 func (j *Job) abortTasks(ctx context.Context, r *roundRecord) error {
+	var lastForced time.Time
 	for _, t := range r.Tasks {
 		for {
 			info, err := j.chainTask(ctx, t.Commitment)
@@ -819,28 +893,48 @@ func (j *Job) abortTasks(ctx context.Context, r *roundRecord) error {
 			if info.TaskIDCommitment != t.Commitment {
 				break // never created: nothing to refund
 			}
-			j.observe(r, t, info)
+			if j.observe(r, t, info) {
+				if err := j.save(); err != nil {
+					return err
+				}
+			}
 			st := TaskStatus(info.Status)
 			if st.Final() {
 				break
 			}
 			abortable := st == StatusQueued
+			var gasLimit uint64
 			if !abortable && info.StartTimestamp != nil && info.Timeout != nil {
 				head, err := j.c.backend.HeaderByNumber(ctx, nil)
 				if err != nil {
 					return err
 				}
-				end := new(big.Int).Add(info.StartTimestamp, info.Timeout)
-				// The abort is mined in a later block, whose timestamp is at
-				// least the wall clock: wait for the wall clock to pass the end.
-				abortable = head.Time > end.Uint64() || uint64(time.Now().Unix()) > end.Uint64()
+				end := new(big.Int).Add(info.StartTimestamp, info.Timeout).Uint64()
+				now := uint64(time.Now().Unix())
+				switch {
+				case head.Time > end:
+					abortable = true // the estimate at the head passes
+				case now > end+1 && time.Since(lastForced) > forceEvery:
+					// The wall clock passed the end but no block has since:
+					// a chain that mines only when transactions are pending
+					// (geth --dev, the devnet) would never get there, and
+					// the gas estimate at the head keeps reverting. The abort
+					// goes into a new block, stamped with the wall clock:
+					// send it with a fixed gas limit, at most every forceEvery.
+					abortable, gasLimit, lastForced = true, abortGasLimit, time.Now()
+				}
 			}
 			if abortable {
-				if err := j.sendAbort(ctx, t); err != nil {
-					if txmgr.IsRevert(err, "Timeout not reached") || txmgr.IsRevert(err, "Illegal previous task state") {
-						continue
+				if err := j.sendAbort(ctx, t, gasLimit); err != nil {
+					if !txmgr.IsRevert(err, "Timeout not reached") && !txmgr.IsRevert(err, "Illegal previous task state") {
+						return err
 					}
-					return err
+					// The chain's clock has not passed the task's timeout yet
+					// (or the task just ended): look again after a pause
+					// rather than hammering the RPC with gas estimates.
+					if !sleepCtx(ctx, j.c.opts.pollInterval) {
+						return ctx.Err()
+					}
 				}
 				continue
 			}
@@ -854,9 +948,20 @@ func (j *Job) abortTasks(ctx context.Context, r *roundRecord) error {
 	return j.save()
 }
 
-func (j *Job) sendAbort(ctx context.Context, t *taskRecord) error {
+const (
+	// abortGasLimit is the gas limit of an abortTask sent without an
+	// estimate (the estimate at the chain head would revert); unused gas is
+	// not charged. abortTask uses ~300k gas on the devnet but reverts with
+	// less than ~2M available (its inner calls need the 63/64 forwarding headroom).
+	abortGasLimit = 4_000_000
+	// forceEvery spaces such unestimated aborts (each costs gas if it reverts).
+	forceEvery = 5 * time.Second
+)
+
+// sendAbort sends abortTask(t, Timeout); gasLimit 0 estimates the gas.
+func (j *Job) sendAbort(ctx context.Context, t *taskRecord, gasLimit uint64) error {
 	to := j.c.network.Contracts.VSSTask
-	p, err := j.c.txm.SendAsync(ctx, txmgr.Request{To: &to, Data: j.c.task.PackAbortTask(t.Commitment, uint8(AbortTimeout))})
+	p, err := j.c.txm.SendAsync(ctx, txmgr.Request{To: &to, GasLimit: gasLimit, Data: j.c.task.PackAbortTask(t.Commitment, uint8(AbortTimeout))})
 	if err != nil {
 		return err
 	}
