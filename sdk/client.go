@@ -136,6 +136,13 @@ type Client struct {
 	// of the first task of each round instead of crypto/rand, so that a test
 	// can steer the VRF towards (or away from) group validation.
 	pickNonce func(ctx context.Context, guid common.Hash) (common.Hash, error)
+
+	// wake-ups of running jobs from task events (wake.go)
+	wakeMu     sync.Mutex
+	wakes      map[*Job]chan struct{}
+	wakeSub    *Subscription
+	wakeCancel context.CancelFunc
+	wakeFailed bool
 }
 
 // Dial connects to network with signer and opens the wallet's journal.
@@ -241,6 +248,7 @@ func (c *Client) Close() error {
 	for _, j := range jobs {
 		j.stop()
 	}
+	c.stopWake()
 	if c.txm != nil {
 		c.closeErr = c.txm.Close()
 	}

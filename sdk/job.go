@@ -52,6 +52,7 @@ type Job struct {
 	err     error
 	cancel  context.CancelFunc
 	cancelR chan struct{}
+	wake    chan struct{} // nudged on every task event (wake.go)
 	once    sync.Once
 }
 
@@ -273,6 +274,7 @@ func (c *Client) startJob(rec *jobRecord) (*Job, error) {
 		j.once.Do(func() { close(j.cancelR) })
 	}
 	c.jobs[rec.ID] = j
+	j.wake = c.registerWake(j)
 	go j.pump()
 	go j.run(ctx)
 	return j, nil
@@ -348,6 +350,7 @@ func (j *Job) run(ctx context.Context) {
 	defer func() {
 		j.c.mu.Lock()
 		delete(j.c.jobs, j.rec.ID)
+		j.c.unregisterWake(j)
 		j.c.mu.Unlock()
 	}()
 	res, err := j.loop(ctx)
@@ -500,6 +503,7 @@ func (j *Job) waitFor(ctx context.Context, r *roundRecord, tasks []*taskRecord, 
 			return nil, ctx.Err()
 		case <-j.cancelR:
 			return nil, errStop
+		case <-j.wake:
 		case <-time.After(j.c.opts.pollInterval):
 		}
 	}

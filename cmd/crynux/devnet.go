@@ -28,6 +28,7 @@ func (a *app) devnetUpCommand() *cobra.Command {
 		opts        devnet.Options
 		behaviours  []string
 		writeConfig string
+		writeKey    string
 		accounts    int
 		nodes       int
 	)
@@ -79,6 +80,14 @@ SIGINT or SIGTERM, then shuts down cleanly.`,
 				}
 				return fmt.Errorf("start devnet: %w", err)
 			}
+			// The key first: a script waiting for the config file then finds both.
+			if writeKey != "" && len(n.Config.Accounts) > 0 {
+				key := strings.TrimPrefix(n.Config.Accounts[0].PrivateKey, "0x") + "\n"
+				if err := os.WriteFile(writeKey, []byte(key), 0o600); err != nil {
+					n.Close()
+					return fmt.Errorf("write devnet key: %w", err)
+				}
+			}
 			if writeConfig != "" {
 				if err := writeConfigFile(writeConfig, n.Config); err != nil {
 					n.Close()
@@ -104,6 +113,7 @@ SIGINT or SIGTERM, then shuts down cleanly.`,
 	f.StringSliceVar(&behaviours, "node-behaviour", nil, "behaviour of each node by index: honest, report-error, stall, cheat, slow (comma-separated)")
 	f.StringVar(&opts.DataDir, "data", "", "keep the network's state in DIR (needs --geth); default: a temporary directory")
 	f.StringVar(&writeConfig, "write-config", "", "write the network config JSON to FILE (mode 0600: it holds test keys)")
+	f.StringVar(&writeKey, "write-key", "", "write the first funded test account's private key (hex) to FILE, mode 0600, for wallet import --key-file")
 	f.IntVar(&opts.HTTPPort, "rpc-port", 0, "chain JSON-RPC HTTP port (default: a free port)")
 	f.IntVar(&opts.WSPort, "ws-port", 0, "chain JSON-RPC websocket port (default: a free port)")
 	f.IntVar(&opts.RelayPort, "relay-port", 0, "Relay port (default: a free port)")
