@@ -134,7 +134,10 @@ func TestREADMECommands(t *testing.T) {
 			defer cancel()
 			cmd := exec.CommandContext(ctx, "bash", "-c", script.String())
 			cmd.Dir = dir
-			cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))
+			// A fresh HOME keeps the user's config and journal out, but the Go
+			// caches stay where they are (a cold go-ethereum build takes minutes).
+			cmd.Env = append(os.Environ(), goEnv(t)...)
+			cmd.Env = append(cmd.Env, "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))
 			// Own process group, killed whole on timeout or failure, so no
 			// background process (a devnet) outlives the test.
 			cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
@@ -149,6 +152,16 @@ func TestREADMECommands(t *testing.T) {
 		})
 	}
 	require.True(t, sawSelf, "README shows the test command %q", selfLine)
+}
+
+// goEnv pins GOPATH, GOCACHE and GOMODCACHE to their current values.
+func goEnv(t *testing.T) []string {
+	t.Helper()
+	out, err := exec.Command("go", "env", "GOPATH", "GOCACHE", "GOMODCACHE").Output()
+	require.NoError(t, err)
+	v := strings.Split(strings.TrimSpace(string(out)), "\n")
+	require.Len(t, v, 3)
+	return []string{"GOPATH=" + v[0], "GOCACHE=" + v[1], "GOMODCACHE=" + v[2]}
 }
 
 func tail(b []byte) string {
