@@ -26,6 +26,10 @@ import (
 type testChain struct {
 	Backend txmgr.Backend
 	Rich    *ecdsa.PrivateKey
+	// SealsWhilePending marks a chain that keeps sealing (empty) blocks while
+	// a transaction waits in its pool, as geth --dev does: the base fee then
+	// decays until any fee cap is met, so no transaction stays underpriced.
+	SealsWhilePending bool
 
 	once   sync.Once
 	funder *txmgr.Manager

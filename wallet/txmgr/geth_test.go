@@ -16,5 +16,5 @@ func TestGeth(t *testing.T) {
 	c, err := ethclient.Dial(n.HTTPURL)
 	require.NoError(t, err)
 	t.Cleanup(c.Close)
-	runBehaviours(t, &testChain{Backend: c, Rich: n.DevKey})
+	runBehaviours(t, &testChain{Backend: c, Rich: n.DevKey, SealsWhilePending: true})
 }
