@@ -15,6 +15,7 @@ import (
 	"github.com/crynux-go/crynux/bindings"
 	"github.com/crynux-go/crynux/relay"
 	"github.com/crynux-go/crynux/relay/taskargs"
+	"github.com/crynux-go/crynux/wallet"
 	"github.com/crynux-go/crynux/wallet/ecvrf"
 	"github.com/crynux-go/crynux/wallet/txmgr"
 )
@@ -379,6 +380,7 @@ func (j *Job) run(ctx context.Context) {
 }
 
 func (j *Job) loop(ctx context.Context) (*Result, error) {
+	failures := 0
 	for {
 		r := j.rec.Rounds[len(j.rec.Rounds)-1]
 		if r.Ended && r.Finished {
@@ -419,13 +421,54 @@ func (j *Job) loop(ctx context.Context) (*Result, error) {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			// Anything else (RPC down, relay errors after retries, reverts)
-			// ends the job but leaves its tasks to be aborted at the deadline
-			// by a later Resume; abort what can be aborted now.
-			res, _ := j.abortOpenBestEffort(ctx, r)
+			// Every step is idempotent (it re-reads the chain and the journal
+			// first), so a transient failure (RPC or Relay down, a full task
+			// queue) is retried with backoff until the deadline, which then
+			// aborts what is open.
+			if !permanent(err) {
+				failures++
+				delay := min(j.c.opts.pollInterval<<min(failures, 8), 30*time.Second)
+				j.c.log.Warn("job step failed; retrying", "job", j.rec.ID, "round", r.Index, "in", delay, "err", err)
+				select {
+				case <-ctx.Done():
+					return nil, ctx.Err()
+				case <-j.cancelR:
+				case <-time.After(delay):
+				}
+				continue
+			}
+			// A permanent failure ends the job, but no fee stays locked in
+			// an open task: abort them (started ones once their timeout allows).
+			if aerr := j.abortTasks(ctx, r); aerr != nil {
+				j.c.log.Warn("could not abort the open tasks of a failed job; Resume retries", "job", j.rec.ID, "err", aerr)
+			}
+			res, _ := j.buildResult(ctx, nil)
 			return res, err
 		}
+		if err == nil {
+			failures = 0
+		}
 	}
+}
+
+// permanent reports whether retrying the step that failed with err cannot help.
+func permanent(err error) bool {
+	var (
+		verr  *VerificationError
+		ferr  *FieldError
+		ferrs FieldErrors
+		bal   *txmgr.InsufficientBalanceError
+		rev   *txmgr.RevertError
+		unsup *wallet.UnsupportedError
+	)
+	switch {
+	case errors.As(err, &rev):
+		return !txmgr.IsRevert(err, "Task queue is full")
+	case errors.As(err, &verr), errors.As(err, &ferr), errors.As(err, &ferrs),
+		errors.As(err, &bal), errors.As(err, &unsup):
+		return true
+	}
+	return false
 }
 
 // chainTask reads a task from the chain.
@@ -865,22 +908,6 @@ func (j *Job) abortOpen(ctx context.Context, r *roundRecord) (*Result, error) {
 	}
 	res, _ := j.buildResult(ctx, nil)
 	return res, cause
-}
-
-func (j *Job) abortOpenBestEffort(ctx context.Context, r *roundRecord) (*Result, error) {
-	actx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	defer cancel()
-	for _, t := range r.Tasks {
-		if !t.Created {
-			continue
-		}
-		info, err := j.chainTask(actx, t.Commitment)
-		if err != nil || TaskStatus(info.Status) != StatusQueued {
-			continue
-		}
-		_ = j.sendAbort(actx, t, 0)
-	}
-	return j.buildResult(ctx, nil)
 }
 
 // abortTasks aborts the round's open tasks: a queued task at once, a started
