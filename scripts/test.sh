@@ -17,7 +17,7 @@ fi
 echo "== geth"
 CRYNUX_GETH="$(bash scripts/install-geth.sh)"
 export CRYNUX_GETH
-"$CRYNUX_GETH" version | head -2
+"$CRYNUX_GETH" version | awk '/^Version/'
 
 echo "== generated code"
 bash scripts/check-generated.sh
