@@ -4,7 +4,7 @@
 set -euo pipefail
 want=1.17.10
 bin="$(go env GOPATH | cut -d: -f1)/bin/geth"
-if [ -x "$bin" ] && "$bin" version 2>/dev/null | grep -q "^Version: $want"; then
+if [ -x "$bin" ] && "$bin" version 2>/dev/null | grep "^Version: $want" >/dev/null; then
   echo "$bin"
   exit 0
 fi
