@@ -54,7 +54,7 @@ func (m *Manager) run() {
 				m.collect(ctx, p)
 				continue
 			}
-			m.maybeResubmit(ctx, p)
+			m.maybeResubmit(ctx, p, head.BaseFee)
 		}
 	}
 }
@@ -94,12 +94,22 @@ func (m *Manager) collect(ctx context.Context, p *Pending) {
 	}
 }
 
+// pricedOutGrace is how long a transaction whose fee cap fell under the
+// head's base fee waits before it is replaced without waiting for the
+// resubmit timeout: full blocks raise the base fee 12.5% each, and one stuck
+// nonce holds every later transaction of the account.
+const pricedOutGrace = time.Second
+
 // maybeResubmit replaces p with a higher fee once the resubmit timeout has
-// passed, or re-broadcasts the last version when the fee may not go higher
-// (this also revives a version the node dropped).
-func (m *Manager) maybeResubmit(ctx context.Context, p *Pending) {
+// passed, or sooner when the head's base fee has risen above its fee cap;
+// it re-broadcasts the last version when the fee may not go higher (this
+// also revives a version the node dropped).
+func (m *Manager) maybeResubmit(ctx context.Context, p *Pending, baseFee *big.Int) {
+	_, cur := p.latest()
+	pricedOut := baseFee != nil && cur.max() != nil && cur.max().Cmp(baseFee) < 0
 	p.mu.Lock()
-	due := m.cfg.resubmitTimeout > 0 && time.Since(p.lastSent) >= m.cfg.resubmitTimeout
+	due := m.cfg.resubmitTimeout > 0 && (time.Since(p.lastSent) >= m.cfg.resubmitTimeout ||
+		(pricedOut && time.Since(p.lastSent) >= pricedOutGrace))
 	rebroadcastOnly := m.cfg.resubmitTimeout <= 0 && time.Since(p.lastSent) >= DefaultResubmitTimeout
 	p.mu.Unlock()
 	if !due && !rebroadcastOnly {
