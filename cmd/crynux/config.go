@@ -492,6 +492,20 @@ func (a *app) passphrase(confirm bool, prompt string) (string, error) {
 const dialTimeout = 20 * time.Second
 
 // dial connects an SDK client with signer on n.
+// walletClient resolves the network, unlocks the wallet and dials: what
+// every command that sends transactions or signs Relay requests needs.
+func (a *app) walletClient(ctx context.Context, opts ...sdk.Option) (*sdk.Client, error) {
+	n, err := a.network()
+	if err != nil {
+		return nil, err
+	}
+	signer, err := a.signer()
+	if err != nil {
+		return nil, err
+	}
+	return a.dial(ctx, n, signer, opts...)
+}
+
 func (a *app) dial(ctx context.Context, n sdk.Network, signer wallet.Signer, opts ...sdk.Option) (*sdk.Client, error) {
 	dctx, cancel := context.WithTimeout(ctx, dialTimeout)
 	defer cancel()

@@ -270,16 +270,8 @@ the i-th validation image. An interrupted download resumes from FILE.part.`,
 					out = c.Hex()[:10] + "-checkpoint.zip"
 				}
 			}
-			n, err := a.network()
-			if err != nil {
-				return err
-			}
-			signer, err := a.signer()
-			if err != nil {
-				return err
-			}
 			ctx := cmd.Context()
-			client, err := a.dial(ctx, n, signer)
+			client, err := a.walletClient(ctx)
 			if err != nil {
 				return err
 			}
@@ -320,7 +312,7 @@ the i-th validation image. An interrupted download resumes from FILE.part.`,
 			}
 			if err != nil {
 				if isNetworkError(err) {
-					return &unreachableError{what: "Relay", url: n.RelayURL, err: err}
+					return &unreachableError{what: "Relay", url: client.Network().RelayURL, err: err}
 				}
 				return fmt.Errorf("download from the Relay: %w", err)
 			}
@@ -351,16 +343,8 @@ func (a *app) taskCancelCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			n, err := a.network()
-			if err != nil {
-				return err
-			}
-			signer, err := a.signer()
-			if err != nil {
-				return err
-			}
 			ctx := cmd.Context()
-			client, err := a.dial(ctx, n, signer)
+			client, err := a.walletClient(ctx)
 			if err != nil {
 				return err
 			}
