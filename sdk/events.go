@@ -1,15 +1,18 @@
 package sdk
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -101,9 +104,21 @@ func (s *Subscription) Unsubscribe() {
 	<-s.done
 }
 
-var taskEventNames = []string{"TaskQueued", "TaskStarted", "TaskParametersUploaded", "TaskErrorReported",
-	"TaskScoreReady", "TaskValidated", "TaskEndSuccess", "TaskEndInvalidated", "TaskEndGroupSuccess",
-	"TaskEndGroupRefund", "TaskEndAborted"}
+// eventStatus is the status each task event moves its task to (TaskValidated
+// stands for GroupValidated too).
+var eventStatus = map[string]TaskStatus{
+	"TaskQueued":             StatusQueued,
+	"TaskStarted":            StatusStarted,
+	"TaskParametersUploaded": StatusParametersUploaded,
+	"TaskErrorReported":      StatusErrorReported,
+	"TaskScoreReady":         StatusScoreReady,
+	"TaskValidated":          StatusValidated,
+	"TaskEndSuccess":         StatusEndSuccess,
+	"TaskEndInvalidated":     StatusEndInvalidated,
+	"TaskEndGroupSuccess":    StatusEndGroupSuccess,
+	"TaskEndGroupRefund":     StatusEndGroupRefund,
+	"TaskEndAborted":         StatusEndAborted,
+}
 
 // Subscribe delivers VSSTask task-state events matching filter. It uses a
 // log subscription when the chain client speaks websocket (or is in-process),
@@ -111,15 +126,15 @@ var taskEventNames = []string{"TaskQueued", "TaskStarted", "TaskParametersUpload
 // (re)connect it backfills from the cursor with chunked eth_getLogs, and it
 // reports reorged-out events with Removed set.
 func (c *Client) Subscribe(ctx context.Context, filter EventFilter) (*Subscription, error) {
-	abi, err := bindings.VSSTaskMetaData.ParseABI()
+	taskABI, err := bindings.VSSTaskMetaData.ParseABI()
 	if err != nil {
 		return nil, err
 	}
 	var topics []common.Hash
 	names := map[common.Hash]string{}
-	for _, n := range taskEventNames {
-		topics = append(topics, abi.Events[n].ID)
-		names[abi.Events[n].ID] = n
+	for n := range eventStatus {
+		topics = append(topics, taskABI.Events[n].ID)
+		names[taskABI.Events[n].ID] = n
 	}
 	if filter.ChunkSize == 0 {
 		filter.ChunkSize = 5000
@@ -135,7 +150,7 @@ func (c *Client) Subscribe(ctx context.Context, filter EventFilter) (*Subscripti
 	sctx, cancel := context.WithCancel(context.Background())
 	s := &Subscription{events: make(chan TaskEvent, 64), errc: make(chan error, 1), cancel: cancel,
 		done: make(chan struct{}), cursor: start}
-	w := &watcher{c: c, s: s, filter: filter, topics: topics, names: names, want: map[common.Hash]bool{},
+	w := &watcher{c: c, s: s, filter: filter, abi: taskABI, topics: topics, names: names, want: map[common.Hash]bool{},
 		creators: map[common.Hash]common.Address{}, blocks: map[uint64]common.Hash{}, delivered: map[uint64][]TaskEvent{}}
 	for _, h := range filter.Commitments {
 		w.want[h] = true
@@ -156,6 +171,7 @@ type watcher struct {
 	c      *Client
 	s      *Subscription
 	filter EventFilter
+	abi    *abi.ABI
 	topics []common.Hash
 	names  map[common.Hash]string
 	want   map[common.Hash]bool
@@ -336,7 +352,7 @@ func (w *watcher) checkReorg(ctx context.Context) error {
 			nums = append(nums, n)
 		}
 	}
-	sortDesc(nums)
+	slices.SortFunc(nums, func(a, b uint64) int { return cmp.Compare(b, a) }) // newest first
 	for _, n := range nums {
 		evs := w.delivered[n]
 		for i := len(evs) - 1; i >= 0; i-- {
@@ -356,14 +372,6 @@ func (w *watcher) checkReorg(ctx context.Context) error {
 	}
 	w.setCursor(cur)
 	return nil
-}
-
-func sortDesc(a []uint64) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] > a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
-	}
 }
 
 func (w *watcher) handle(ctx context.Context, l types.Log) error {
@@ -451,69 +459,35 @@ func (w *watcher) decode(ctx context.Context, l types.Log) (TaskEvent, bool, err
 	if len(l.Topics) == 0 {
 		return ev, false, nil
 	}
-	t := w.c.task
-	var err error
-	switch w.names[l.Topics[0]] {
-	case "TaskQueued":
-		var e *bindings.VSSTaskTaskQueued
-		if e, err = t.UnpackTaskQueuedEvent(&l); err == nil {
-			ev.Name, ev.Commitment, ev.Status = "TaskQueued", e.TaskIDCommitment, StatusQueued
-		}
-	case "TaskStarted":
-		var e *bindings.VSSTaskTaskStarted
-		if e, err = t.UnpackTaskStartedEvent(&l); err == nil {
-			ev.Name, ev.Commitment, ev.Status, ev.Node = "TaskStarted", e.TaskIDCommitment, StatusStarted, e.SelectedNode
-		}
-	case "TaskParametersUploaded":
-		var e *bindings.VSSTaskTaskParametersUploaded
-		if e, err = t.UnpackTaskParametersUploadedEvent(&l); err == nil {
-			ev.Name, ev.Commitment, ev.Status, ev.Node = "TaskParametersUploaded", e.TaskIDCommitment, StatusParametersUploaded, e.SelectedNode
-		}
-	case "TaskErrorReported":
-		var e *bindings.VSSTaskTaskErrorReported
-		if e, err = t.UnpackTaskErrorReportedEvent(&l); err == nil {
-			ev.Name, ev.Commitment, ev.Status, ev.Node, ev.ErrorCode = "TaskErrorReported", e.TaskIDCommitment, StatusErrorReported, e.SelectedNode, e.Error
-		}
-	case "TaskScoreReady":
-		var e *bindings.VSSTaskTaskScoreReady
-		if e, err = t.UnpackTaskScoreReadyEvent(&l); err == nil {
-			ev.Name, ev.Commitment, ev.Status, ev.Node, ev.Score = "TaskScoreReady", e.TaskIDCommitment, StatusScoreReady, e.SelectedNode, e.TaskScore
-		}
-	case "TaskValidated":
-		var e *bindings.VSSTaskTaskValidated
-		if e, err = t.UnpackTaskValidatedEvent(&l); err == nil {
-			ev.Name, ev.Commitment, ev.Status = "TaskValidated", e.TaskIDCommitment, StatusValidated
-		}
-	case "TaskEndSuccess":
-		var e *bindings.VSSTaskTaskEndSuccess
-		if e, err = t.UnpackTaskEndSuccessEvent(&l); err == nil {
-			ev.Name, ev.Commitment, ev.Status = "TaskEndSuccess", e.TaskIDCommitment, StatusEndSuccess
-		}
-	case "TaskEndInvalidated":
-		var e *bindings.VSSTaskTaskEndInvalidated
-		if e, err = t.UnpackTaskEndInvalidatedEvent(&l); err == nil {
-			ev.Name, ev.Commitment, ev.Status = "TaskEndInvalidated", e.TaskIDCommitment, StatusEndInvalidated
-		}
-	case "TaskEndGroupSuccess":
-		var e *bindings.VSSTaskTaskEndGroupSuccess
-		if e, err = t.UnpackTaskEndGroupSuccessEvent(&l); err == nil {
-			ev.Name, ev.Commitment, ev.Status = "TaskEndGroupSuccess", e.TaskIDCommitment, StatusEndGroupSuccess
-		}
-	case "TaskEndGroupRefund":
-		var e *bindings.VSSTaskTaskEndGroupRefund
-		if e, err = t.UnpackTaskEndGroupRefundEvent(&l); err == nil {
-			ev.Name, ev.Commitment, ev.Status = "TaskEndGroupRefund", e.TaskIDCommitment, StatusEndGroupRefund
-		}
-	case "TaskEndAborted":
-		var e *bindings.VSSTaskTaskEndAborted
-		if e, err = t.UnpackTaskEndAbortedEvent(&l); err == nil {
-			ev.Name, ev.Commitment, ev.Status, ev.Issuer, ev.Reason = "TaskEndAborted", e.TaskIDCommitment, StatusEndAborted, e.AbortIssuer, AbortReason(e.AbortReason)
-		}
-	default:
+	name, known := w.names[l.Topics[0]]
+	if !known {
 		return ev, false, nil
 	}
-	if err != nil {
-		return ev, false, fmt.Errorf("sdk: decode %s log: %w", l.Topics[0].Hex(), err)
+	// Every task event carries the commitment; the others name the node,
+	// the score, the error or the abort. No parameter is indexed, so all of
+	// them are in the data.
+	fields := map[string]any{}
+	if err := w.abi.Events[name].Inputs.UnpackIntoMap(fields, l.Data); err != nil {
+		return ev, false, fmt.Errorf("sdk: decode %s log: %w", name, err)
+	}
+	ev.Name, ev.Status = name, eventStatus[name]
+	if v, ok := fields["taskIDCommitment"].([32]byte); ok {
+		ev.Commitment = v
+	}
+	if v, ok := fields["selectedNode"].(common.Address); ok {
+		ev.Node = v
+	}
+	if v, ok := fields["taskScore"].([]byte); ok {
+		ev.Score = v
+	}
+	if v, ok := fields["error"].(uint8); ok {
+		ev.ErrorCode = v
+	}
+	if v, ok := fields["abortIssuer"].(common.Address); ok {
+		ev.Issuer = v
+	}
+	if v, ok := fields["abortReason"].(uint8); ok {
+		ev.Reason = AbortReason(v)
 	}
 	ok, err := w.match(ctx, ev.Commitment)
 	return ev, ok, err
