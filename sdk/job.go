@@ -263,6 +263,9 @@ func (c *Client) Jobs() ([]JobInfo, error) {
 }
 
 func (c *Client) startJob(rec *jobRecord) (*Job, error) {
+	// The shared event subscription reads the chain head: start it before
+	// taking the client lock, not under it.
+	c.ensureWakeSub()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.closed {

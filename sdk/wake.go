@@ -12,7 +12,7 @@ import (
 // HTTP-only networks the subscription itself polls and the poll interval
 // bounds the delay either way.
 
-// wake returns the channel that nudges job j; register it while j runs.
+// registerWake returns the channel that nudges job j while it runs.
 func (c *Client) registerWake(j *Job) chan struct{} {
 	ch := make(chan struct{}, 1)
 	c.wakeMu.Lock()
@@ -21,19 +21,33 @@ func (c *Client) registerWake(j *Job) chan struct{} {
 		c.wakes = map[*Job]chan struct{}{}
 	}
 	c.wakes[j] = ch
-	if c.wakeSub == nil && !c.wakeFailed {
-		ctx, cancel := context.WithCancel(context.Background())
-		sub, err := c.Subscribe(ctx, EventFilter{FromLatest: true})
-		if err != nil {
-			cancel()
-			c.wakeFailed = true // jobs still poll
-			c.log.Warn("task event subscription failed; jobs poll only", "err", err)
-			return ch
-		}
-		c.wakeSub, c.wakeCancel = sub, cancel
-		go c.fanOut(sub)
-	}
 	return ch
+}
+
+// ensureWakeSub starts the shared subscription once. If it cannot start,
+// jobs still poll at the poll interval.
+func (c *Client) ensureWakeSub() {
+	c.mu.Lock()
+	closed := c.closed
+	c.mu.Unlock()
+	if closed {
+		return
+	}
+	c.wakeMu.Lock()
+	defer c.wakeMu.Unlock()
+	if c.wakeSub != nil || c.wakeFailed {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	sub, err := c.Subscribe(ctx, EventFilter{FromLatest: true})
+	if err != nil {
+		cancel()
+		c.wakeFailed = true
+		c.log.Warn("task event subscription failed; jobs poll only", "err", err)
+		return
+	}
+	c.wakeSub, c.wakeCancel = sub, cancel
+	go c.fanOut(sub)
 }
 
 func (c *Client) unregisterWake(j *Job) {
