@@ -54,6 +54,8 @@ type Options struct {
 	AccountFunds *big.Int
 	// TaskTimeout is VSSTask's task timeout (default 10 minutes).
 	TaskTimeout time.Duration
+	// QueueSizeLimit is the task queue's size limit (default 50, as deployed).
+	QueueSizeLimit uint64
 	// RelayTaskTimeout is the Relay worker's per-task deadline (default 30 minutes).
 	RelayTaskTimeout time.Duration
 	// Schema is the task-args schema the Relay validates (default vss).
@@ -267,7 +269,8 @@ func Start(ctx context.Context, opts Options) (_ *Network, err error) {
 	// Contracts.
 	if !resumed {
 		contracts, err := Deploy(ctx, n.Backend, wallet.NewKeySigner(deployer), DeployOptions{
-			Relay: crypto.PubkeyToAddress(relayKey.PublicKey), TaskTimeout: opts.TaskTimeout, Logger: opts.Logger})
+			Relay: crypto.PubkeyToAddress(relayKey.PublicKey), TaskTimeout: opts.TaskTimeout,
+			QueueSizeLimit: opts.QueueSizeLimit, Logger: opts.Logger})
 		if err != nil {
 			return nil, err
 		}

@@ -127,6 +127,9 @@ type Client struct {
 	taskC    *bind.BoundContract
 	nodeABI  *bindings.Node
 	nodeC    *bind.BoundContract
+	queueABI *bindings.TaskQueue
+	queueC   *bind.BoundContract // nil without a TaskQueue address
+	admit    admission
 	mu       sync.Mutex
 	jobs     map[string]*Job
 	closed   bool
@@ -210,6 +213,7 @@ func Dial(ctx context.Context, network Network, signer wallet.Signer, opts ...Op
 	c.taskC = c.task.Instance(c.backend, network.Contracts.VSSTask)
 	c.nodeABI = bindings.NewNode()
 	c.nodeC = c.nodeABI.Instance(c.backend, network.Contracts.Node)
+	c.admitQueue()
 	return c, nil
 }
 

@@ -55,6 +55,10 @@ type Job struct {
 	cancelR chan struct{}
 	wake    chan struct{} // nudged on every task event (wake.go)
 	once    sync.Once
+
+	// reservation: this job's current round holds queue room (admission.go).
+	// Only the job's own goroutine touches it.
+	reservation bool
 }
 
 // ID is the job's journal id.
@@ -351,6 +355,7 @@ func (j *Job) save() error {
 
 func (j *Job) run(ctx context.Context) {
 	defer close(j.done)
+	defer j.unreserve()
 	defer func() {
 		j.c.mu.Lock()
 		delete(j.c.jobs, j.rec.ID)
@@ -390,10 +395,13 @@ func (j *Job) loop(ctx context.Context) (*Result, error) {
 			return j.buildResult(ctx, r)
 		}
 		err := j.runRound(ctx, r)
+		var aborted *TaskAbortedError
+		if err == nil || errors.As(err, &aborted) {
+			j.unreserve() // the round is over
+		}
 		if errors.Is(err, errStop) {
 			return j.abortOpen(ctx, r)
 		}
-		var aborted *TaskAbortedError
 		switch {
 		case err == nil:
 			if r.Finished {
@@ -466,7 +474,9 @@ func permanent(err error) bool {
 	)
 	switch {
 	case errors.As(err, &rev):
-		return !txmgr.IsRevert(err, "Task queue is full")
+		// A full queue empties as nodes take tasks; a mined revert that
+		// no longer reverts lost a race within its block.
+		return !txmgr.IsRevert(err, "Task queue is full") && !rev.ReplaySucceeded
 	case errors.As(err, &verr), errors.As(err, &ferr), errors.As(err, &ferrs),
 		errors.As(err, &bal), errors.As(err, &unsup):
 		return true
@@ -566,6 +576,15 @@ func (j *Job) runRound(ctx context.Context, r *roundRecord) error {
 		return nil
 	}
 	first := r.Tasks[0]
+	if !first.Created {
+		class := admitContinue
+		if r.Index == 0 && j.rec.Retries == 0 {
+			class = admitNew
+		}
+		if err := j.reserve(ctx, class); err != nil {
+			return err
+		}
+	}
 	if err := j.ensureCreated(ctx, r, first); err != nil {
 		return err
 	}
@@ -595,6 +614,9 @@ func (j *Job) runRound(ctx context.Context, r *roundRecord) error {
 		if err := j.save(); err != nil {
 			return err
 		}
+	}
+	if !*r.Selected {
+		j.unreserve() // a single task: no group will need the queue
 	}
 	if *r.Selected {
 		if err := j.formGroup(ctx, r, infos[0]); err != nil {
@@ -775,6 +797,7 @@ func (j *Job) formGroup(ctx context.Context, r *roundRecord, first bindings.VSST
 			return err
 		}
 	}
+	j.unreserve() // the group's members are on chain
 	for _, t := range r.Tasks[1:] {
 		infos, err := j.waitFor(ctx, r, []*taskRecord{t}, func(in []bindings.VSSTaskTaskInfo) bool {
 			return TaskStatus(in[0].Status) != StatusQueued

@@ -3,7 +3,9 @@ package drills
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"math/big"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -31,14 +33,18 @@ func TestDrillHundredJobsOneWallet(t *testing.T) {
 	slow(t)
 	nJobs := envInt(t, EnvManyJobs, 100)
 	nNodes := envInt(t, EnvManyNodes, 10)
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute) // passing runs take 1.5–3 min
+	ctx, cancel := context.WithTimeout(context.Background(), time.Duration(envInt(t, "CRYNUX_DRILL_SECONDS", 240))*time.Second) // passing runs take 1.5–3 min
 	defer cancel()
-	dn, err := devnet.Start(ctx, devnet.Options{Nodes: nNodes})
+	var logger *slog.Logger
+	if os.Getenv("CRYNUX_DRILL_LOG") != "" {
+		logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	dn, err := devnet.Start(ctx, devnet.Options{Nodes: nNodes, Logger: logger})
 	require.NoError(t, err)
 	defer dn.Close()
 	signer := dn.Signer(0)
 	client, err := sdk.Dial(ctx, network(dn.Config), signer, sdk.WithJournalDir(t.TempDir()),
-		sdk.WithPollInterval(200*time.Millisecond))
+		sdk.WithPollInterval(200*time.Millisecond), sdk.WithLogger(logger))
 	require.NoError(t, err)
 	defer client.Close()
 	before, err := client.Balance(ctx)

@@ -197,10 +197,11 @@ func (m *Manager) explainFailure(ctx context.Context, p *Pending, rcpt *types.Re
 	case err != nil:
 		re = &RevertError{Note: fmt.Sprintf("could not replay the call to read the reason: %v", err)}
 	default:
-		re = &RevertError{Note: "replaying the call at its block succeeded, so the reason is unknown (the state it depended on changed within the block)"}
+		re = &RevertError{ReplaySucceeded: true, Note: "replaying the call at its block succeeded, so the reason is unknown (the state it depended on changed within the block)"}
 	}
 	if rcpt.GasUsed >= p.gas && len(re.Data) == 0 {
 		re.Note = fmt.Sprintf("it used all of its %d gas: likely out of gas, raise Request.GasLimit", p.gas)
+		re.ReplaySucceeded = false
 	}
 	re.TxHash = rcpt.TxHash
 	return re

@@ -35,6 +35,10 @@ type RevertError struct {
 	// Note says why the data may be missing or stale (e.g. the replay of a
 	// failed transaction did not revert, or the transaction ran out of gas).
 	Note string
+	// ReplaySucceeded is set for a mined transaction whose replay at its
+	// block did not revert: what it depended on changed within the block
+	// (another transaction ran first), so sending it again may succeed.
+	ReplaySucceeded bool
 }
 
 func (e *RevertError) Error() string {
