@@ -55,6 +55,11 @@ type Options struct {
 	GasLimit uint64
 	// HTTPPort and WSPort to listen on at 127.0.0.1; 0 picks free ports.
 	HTTPPort, WSPort int
+	// MinerTip, when set, is the smallest priority fee (wei per gas) the
+	// miner includes, while the pool still accepts tips down to 1 wei: a
+	// transaction under it waits in the pool, as on a busy network. For
+	// stuck-transaction drills (geth --miner.gasprice --txpool.pricelimit 1).
+	MinerTip *big.Int
 	// Log receives geth's own output (default: discarded).
 	Log io.Writer
 	// Logger for the launcher's messages (default: discarded).
@@ -209,12 +214,15 @@ func (n *Node) launch(ctx context.Context) error {
 		"--ipcdisable", "--nodiscover", "--maxpeers", "0", "--port", "0",
 		"--authrpc.addr", "127.0.0.1", "--authrpc.port", strconv.Itoa(authPort),
 		"--http", "--http.addr", "127.0.0.1", "--http.port", strconv.Itoa(n.opts.HTTPPort),
-		"--http.api", "eth,net,web3,txpool,debug",
+		"--http.api", "eth,net,web3,txpool,debug,miner",
 		"--ws", "--ws.addr", "127.0.0.1", "--ws.port", strconv.Itoa(n.opts.WSPort),
 		"--ws.api", "eth,net,web3,txpool",
 		"--miner.gaslimit", strconv.FormatUint(n.opts.GasLimit, 10),
 		"--rpc.gascap", "0", "--rpc.txfeecap", "0",
 		"--verbosity", "2",
+	}
+	if n.opts.MinerTip != nil {
+		args = append(args, "--miner.gasprice", n.opts.MinerTip.String(), "--txpool.pricelimit", "1")
 	}
 	cmd := exec.Command(n.binary, args...)
 	w := n.opts.Log

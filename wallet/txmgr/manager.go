@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -295,6 +296,7 @@ func (m *Manager) broadcastNew(ctx context.Context, chainID *big.Int, p *Pending
 		switch {
 		case err == nil || isAlreadyKnown(err):
 			p.nonce = tx.Nonce()
+			p.firstCap = fee.max()
 			p.record(tx, fee)
 			m.nextNonce++
 			m.track(p)
@@ -307,6 +309,19 @@ func (m *Manager) broadcastNew(ctx context.Context, chainID *big.Int, p *Pending
 			if serr := m.syncNonce(ctx, true); serr != nil {
 				return serr
 			}
+		case isTipTooLow(err):
+			// The node's pool takes no tip this low (its minimum rose after
+			// the fee oracle's sample, or the oracle lags): raise the tip to
+			// the minimum the node names, or by a replacement step.
+			next := raiseTip(fee, minimumNeeded(err), m.cfg.maxFee)
+			if next.max().Cmp(fee.max()) <= 0 && tipOf(next).Cmp(tipOf(fee)) <= 0 {
+				return fmt.Errorf("txmgr: node refused the fee and the maximum fee leaves no room to raise it (raise it with WithMaxFee): %w", err)
+			}
+			m.log.Info("node refused the tip as too low, raising it", "nonce", m.nextNonce, "tip", tipOf(fee), "new_tip", tipOf(next), "err", err)
+			fee, lastErr = next, err
+			if berr := m.checkBalance(ctx, p.value, fee.max(), p.gas); berr != nil {
+				return berr
+			}
 		case isInsufficientFunds(err):
 			if berr := m.checkBalance(ctx, p.value, fee.max(), p.gas); berr != nil {
 				return berr
@@ -317,6 +332,9 @@ func (m *Manager) broadcastNew(ctx context.Context, chainID *big.Int, p *Pending
 			m.nonceKnown = false
 			return fmt.Errorf("txmgr: broadcast transaction (nonce %d): %w", tx.Nonce(), err)
 		}
+	}
+	if isTipTooLow(lastErr) {
+		return fmt.Errorf("txmgr: node refused the transaction's fee %d times: %w", attempts, lastErr)
 	}
 	return fmt.Errorf("txmgr: could not get a free nonce after %d attempts (is the account used elsewhere?): %w", attempts, lastErr)
 }
@@ -430,6 +448,66 @@ func isReplacementUnderpriced(err error) bool {
 	return errContains(err, "replacement transaction underpriced", "replacement fee too low")
 }
 func isInsufficientFunds(err error) bool { return errContains(err, "insufficient funds") }
+
+// isTipTooLow matches a pool refusing a fee under its minimum: geth's
+// "transaction gas price below minimum: gas tip cap 1, minimum needed 3",
+// and the older "transaction underpriced".
+func isTipTooLow(err error) bool {
+	return errContains(err, "gas price below minimum", "transaction underpriced") && !isReplacementUnderpriced(err)
+}
+
+var minimumNeededRE = regexp.MustCompile(`minimum needed (\d+)`)
+
+// minimumNeeded is the minimum tip (wei) a refusal names, or nil.
+func minimumNeeded(err error) *big.Int {
+	if err == nil {
+		return nil
+	}
+	m := minimumNeededRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return nil
+	}
+	n, ok := new(big.Int).SetString(m[1], 10)
+	if !ok {
+		return nil
+	}
+	return n
+}
+
+func tipOf(f fees) *big.Int {
+	if f.legacy() {
+		return f.gasPrice
+	}
+	return f.tip
+}
+
+// raiseTip returns f with its tip (legacy: gas price) raised by a replacement
+// step, or to min if that is higher; the fee cap rises by as much. limit,
+// when set, bounds the result.
+func raiseTip(f fees, min, limit *big.Int) fees {
+	if f.legacy() {
+		p := bumped(f.gasPrice)
+		if min != nil {
+			p = maxBig(p, min)
+		}
+		if limit != nil && p.Cmp(limit) > 0 {
+			p = new(big.Int).Set(limit)
+		}
+		return fees{gasPrice: p}
+	}
+	tip := bumped(f.tip)
+	if min != nil {
+		tip = maxBig(tip, min)
+	}
+	feeCap := new(big.Int).Add(f.feeCap, new(big.Int).Sub(tip, f.tip))
+	if limit != nil && feeCap.Cmp(limit) > 0 {
+		feeCap = new(big.Int).Set(limit)
+	}
+	if tip.Cmp(feeCap) > 0 {
+		tip = new(big.Int).Set(feeCap)
+	}
+	return fees{tip: tip, feeCap: feeCap}
+}
 
 func sinceOrZero(t time.Time) time.Duration {
 	if t.IsZero() {
