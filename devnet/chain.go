@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
@@ -111,6 +112,21 @@ func (c *SimChain) Commit() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.Backend.Commit()
+}
+
+// Reorg replaces the chain above parent with blocks new blocks, as a chain
+// reorganisation does: transactions of the dropped blocks go back to the
+// pool (the auto-miner includes them again). For reorg drills.
+func (c *SimChain) Reorg(parent common.Hash, blocks int) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if err := c.Backend.Fork(parent); err != nil {
+		return fmt.Errorf("devnet: fork at %s: %w", parent.Hex(), err)
+	}
+	for range blocks {
+		c.Backend.Commit()
+	}
+	return nil
 }
 
 // autoMine commits a block whenever the pool holds executable transactions.

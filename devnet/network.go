@@ -31,6 +31,9 @@ import (
 type Options struct {
 	// Geth runs a real `geth --dev` process instead of the in-process chain.
 	Geth bool
+	// GethMinerTip is geth's geth.Options.MinerTip: the smallest tip its
+	// miner includes (nil: geth's default).
+	GethMinerTip *big.Int
 	// GethBinary overrides where geth is found (see geth.Find).
 	GethBinary string
 	// DataDir keeps the network's state (chain, Relay files, keys, config) so
@@ -238,7 +241,7 @@ func Start(ctx context.Context, opts Options) (_ *Network, err error) {
 	// Chain.
 	if opts.Geth {
 		g, err := geth.Start(ctx, geth.Options{Binary: opts.GethBinary, DataDir: filepath.Join(dataDir, "geth"),
-			Prefund: alloc, HTTPPort: opts.HTTPPort, WSPort: opts.WSPort, Logger: opts.Logger})
+			Prefund: alloc, HTTPPort: opts.HTTPPort, WSPort: opts.WSPort, MinerTip: opts.GethMinerTip, Logger: opts.Logger})
 		if err != nil {
 			return nil, fmt.Errorf("devnet: %w", err)
 		}

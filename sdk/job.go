@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -484,8 +485,32 @@ func permanent(err error) bool {
 	return false
 }
 
-// chainTask reads a task from the chain.
+// chainTask reads a task as of the newest block with the configured number
+// of confirmations (WithConfirmations), so that the job acts only on states
+// a reorg of fewer blocks cannot take back: with 3, a TaskEndSuccess two
+// blocks deep is not yet a success.
 func (j *Job) chainTask(ctx context.Context, c common.Hash) (bindings.VSSTaskTaskInfo, error) {
+	opts := &bind.CallOpts{Context: ctx}
+	if n := j.c.opts.confirmations; n > 1 {
+		head, err := j.c.backend.HeaderByNumber(ctx, nil)
+		if err != nil {
+			return bindings.VSSTaskTaskInfo{}, fmt.Errorf("sdk: read chain head: %w", err)
+		}
+		if h := head.Number.Uint64(); h >= n-1 {
+			opts.BlockNumber = new(big.Int).SetUint64(h - (n - 1))
+		}
+	}
+	info, err := bind.Call(j.c.taskC, opts, j.c.task.PackGetTask(c), j.c.task.UnpackGetTask)
+	if err != nil {
+		return info, fmt.Errorf("sdk: read task %s: %w", c.Hex(), err)
+	}
+	return info, nil
+}
+
+// latestTask reads a task at the chain head, confirmed or not: to learn
+// whether a task exists before creating it again, or has ended before
+// aborting it.
+func (j *Job) latestTask(ctx context.Context, c common.Hash) (bindings.VSSTaskTaskInfo, error) {
 	info, err := callView(ctx, j.c, j.c.task.PackGetTask(c), j.c.task.UnpackGetTask)
 	if err != nil {
 		return info, fmt.Errorf("sdk: read task %s: %w", c.Hex(), err)
@@ -532,11 +557,16 @@ func (j *Job) observe(r *roundRecord, t *taskRecord, info bindings.VSSTaskTaskIn
 func (j *Job) waitFor(ctx context.Context, r *roundRecord, tasks []*taskRecord, done func([]bindings.VSSTaskTaskInfo) bool) ([]bindings.VSSTaskTaskInfo, error) {
 	for {
 		infos := make([]bindings.VSSTaskTaskInfo, len(tasks))
-		changed := false
+		changed, visible := false, true
 		for i, t := range tasks {
 			info, err := j.chainTask(ctx, t.Commitment)
 			if err != nil {
 				return nil, err
+			}
+			if info.TaskIDCommitment != t.Commitment {
+				// Not in the confirmed block yet (WithConfirmations > 1).
+				visible = false
+				continue
 			}
 			infos[i] = info
 			if j.observe(r, t, info) {
@@ -548,7 +578,7 @@ func (j *Job) waitFor(ctx context.Context, r *roundRecord, tasks []*taskRecord, 
 				return nil, err
 			}
 		}
-		if done(infos) {
+		if visible && done(infos) {
 			return infos, nil
 		}
 		if err := j.stopRequested(); err != nil {
@@ -667,7 +697,7 @@ func (j *Job) ensureCreated(ctx context.Context, r *roundRecord, t *taskRecord) 
 		return nil
 	}
 	// After a crash the transaction may have landed without the journal knowing.
-	info, err := j.chainTask(ctx, t.Commitment)
+	info, err := j.latestTask(ctx, t.Commitment)
 	if err != nil {
 		return err
 	}
@@ -699,7 +729,7 @@ func (j *Job) ensureCreated(ctx context.Context, r *roundRecord, t *taskRecord) 
 	}
 	if err != nil {
 		// A revert may be a duplicate of a transaction a crashed process sent.
-		if info, ierr := j.chainTask(ctx, t.Commitment); ierr == nil && info.TaskIDCommitment == t.Commitment {
+		if info, ierr := j.latestTask(ctx, t.Commitment); ierr == nil && info.TaskIDCommitment == t.Commitment {
 			return j.markCreated(r, t, info)
 		}
 		return fmt.Errorf("sdk: create task %s: %w", t.Commitment.Hex(), err)
@@ -756,7 +786,7 @@ func (j *Job) uploadArgs(ctx context.Context, r *roundRecord, t *taskRecord, inf
 		switch {
 		case errors.Is(err, relay.ErrAlreadyUploaded):
 		case errors.Is(err, relay.ErrTaskNotStarted):
-			now, cerr := j.chainTask(ctx, t.Commitment)
+			now, cerr := j.latestTask(ctx, t.Commitment)
 			if cerr != nil {
 				return errors.Join(err, cerr)
 			}
@@ -943,7 +973,7 @@ func (j *Job) abortTasks(ctx context.Context, r *roundRecord) error {
 	var lastForced time.Time
 	for _, t := range r.Tasks {
 		for {
-			info, err := j.chainTask(ctx, t.Commitment)
+			info, err := j.latestTask(ctx, t.Commitment)
 			if err != nil {
 				return err
 			}

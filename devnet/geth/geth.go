@@ -282,6 +282,17 @@ func (n *Node) Restart(ctx context.Context) error {
 	return n.launch(ctx)
 }
 
+// SetMinerTip changes Options.MinerTip for the next Restart (nil: geth's
+// default), as when a network's fee level rises while transactions wait.
+func (n *Node) SetMinerTip(tip *big.Int) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if tip != nil {
+		tip = new(big.Int).Set(tip)
+	}
+	n.opts.MinerTip = tip
+}
+
 // Kill stops the process abruptly (SIGKILL) without removing the datadir, for fault drills.
 func (n *Node) Kill() {
 	n.mu.Lock()
