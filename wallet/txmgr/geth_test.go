@@ -34,7 +34,9 @@ type lowTip struct {
 	tip *big.Int
 }
 
-func (l lowTip) SuggestGasTipCap(context.Context) (*big.Int, error) { return new(big.Int).Set(l.tip), nil }
+func (l lowTip) SuggestGasTipCap(context.Context) (*big.Int, error) {
+	return new(big.Int).Set(l.tip), nil
+}
 
 // TestGethStuckUnderMinerTipIsReplaced: geth's miner includes only tips of
 // at least 1e8 wei while its pool accepts any; the oracle suggests a third
