@@ -1,11 +1,13 @@
 // Package drills holds fault drills: a real local Crynux network is made to
 // fail (geth restarted, the Relay restarted or sending 5xx, resets and
-// truncated bodies, a hundred jobs at once) while the SDK works, and each
+// truncated bodies, a hundred jobs at once, a reorganisation taking back a
+// task's end, a transaction stuck underpriced) while the SDK works, and each
 // drill asserts that nothing was lost and nothing doubled.
 //
-// Drills that take under a minute run with `go test ./...`; the slower ones
-// only with CRYNUX_DRILLS=all (scripts/bench.sh sets it). A drill that needs
-// geth skips when geth is missing, except under CI=true where it fails.
+// Every drill takes under a minute and runs with `go test ./...` (the
+// README's test command); scripts/bench.sh runs them again verbosely and
+// prints their counts. A drill that needs geth skips when geth is missing,
+// except under CI=true where it fails.
 package drills
 
 import (
@@ -29,17 +31,6 @@ import (
 	"github.com/crynux-go/crynux/sdk"
 	"github.com/crynux-go/crynux/wallet"
 )
-
-// EnvDrills selects the slow drills: "all" runs them.
-const EnvDrills = "CRYNUX_DRILLS"
-
-// slow skips t unless CRYNUX_DRILLS=all.
-func slow(t *testing.T) {
-	t.Helper()
-	if os.Getenv(EnvDrills) != "all" {
-		t.Skipf("slow drill: run with %s=all (scripts/bench.sh does)", EnvDrills)
-	}
-}
 
 // needGeth skips t when geth is not installed, except under CI=true.
 func needGeth(t *testing.T) {

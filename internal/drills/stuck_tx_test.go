@@ -45,7 +45,7 @@ func TestDrillStuckTransactionReplaced(t *testing.T) {
 	logs := &recorder{}
 	signer := dn.Signer(0)
 	client, err := sdk.Dial(ctx, network(dn.Config), signer, sdk.WithJournalDir(t.TempDir()),
-		sdk.WithPollInterval(200*time.Millisecond), sdk.WithResubmitTimeout(time.Second), sdk.WithLogger(slog.New(logs)))
+		sdk.WithPollInterval(200*time.Millisecond), sdk.WithResubmitTimeout(500*time.Millisecond), sdk.WithLogger(slog.New(logs)))
 	require.NoError(t, err)
 	defer client.Close()
 	before, err := client.Balance(ctx)
@@ -67,9 +67,10 @@ func TestDrillStuckTransactionReplaced(t *testing.T) {
 	require.ErrorIs(t, err, sdk.ErrCancelled)
 	require.NotNil(t, res)
 
-	replaced := logs.count("transaction replaced with a higher fee")
-	t.Logf("createTask replaced %d times; the oracle suggested %s wei, the miner wants %s", replaced, suggested, highTip)
-	require.GreaterOrEqual(t, replaced, 1, "the stuck transaction was replaced")
+	replaced := logs.byNonce("transaction replaced with a higher fee")
+	t.Logf("createTask replaced %d times, abortTask %d times; the oracle suggested %s wei, the miner wants %s",
+		replaced[0], replaced[1], suggested, highTip)
+	require.GreaterOrEqual(t, replaced[0], 1, "the stuck createTask was replaced")
 
 	id, err := ec.ChainID(ctx)
 	require.NoError(t, err)
@@ -97,30 +98,43 @@ func TestDrillStuckTransactionReplaced(t *testing.T) {
 	require.Equal(t, gas.String(), res.Gas.String(), "the job's gas is what its mined transactions cost")
 }
 
-// recorder is a slog.Handler that keeps the messages it sees.
+// recorder is a slog.Handler that keeps each message with its "nonce".
 type recorder struct {
 	mu   sync.Mutex
-	msgs []string
+	msgs []logged
+}
+
+type logged struct {
+	msg   string
+	nonce uint64
 }
 
 func (r *recorder) Enabled(context.Context, slog.Level) bool { return true }
 func (r *recorder) Handle(_ context.Context, rec slog.Record) error {
+	l := logged{msg: rec.Message}
+	rec.Attrs(func(a slog.Attr) bool {
+		if a.Key == "nonce" {
+			l.nonce = a.Value.Uint64()
+		}
+		return true
+	})
 	r.mu.Lock()
-	r.msgs = append(r.msgs, rec.Message)
+	r.msgs = append(r.msgs, l)
 	r.mu.Unlock()
 	return nil
 }
 func (r *recorder) WithAttrs([]slog.Attr) slog.Handler { return r }
 func (r *recorder) WithGroup(string) slog.Handler      { return r }
 
-func (r *recorder) count(msg string) int {
+// byNonce counts msg per transaction nonce.
+func (r *recorder) byNonce(msg string) map[uint64]int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	n := 0
-	for _, m := range r.msgs {
-		if m == msg {
-			n++
+	out := map[uint64]int{}
+	for _, l := range r.msgs {
+		if l.msg == msg {
+			out[l.nonce]++
 		}
 	}
-	return n
+	return out
 }
