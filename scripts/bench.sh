@@ -88,7 +88,7 @@ if [ -z "${NO_DRILLS:-}" ]; then
   drill ./internal/drills/ '^TestDrill' || drc=1
   # The SDK's own drills: SIGKILL at each step then Resume, websocket cuts, a reorg under Subscribe.
   drill ./sdk/ '^(TestCrashThenResume|TestSubscribeAcrossWebsocketCuts|TestSubscribeReorg)$' || drc=1
-  grep -E '^ *--- (PASS|FAIL|SKIP)|^    [a-z_]+_test.go:[0-9]+: ([0-9]|websocket connections|createTask replaced|TaskEnd)' "$dlog" | sed 's/^ */  /'
+  grep -E '^ *--- (PASS|FAIL|SKIP)|^    (many_jobs|relay_faults|relay_restart|geth_restart|reorg|stuck_tx)_test.go:[0-9]+: |websocket connections' "$dlog" | sed 's/^ */  /'
   [ $drc -eq 0 ] || { echo "  (some drills failed: see $dlog)"; fail=1; }
 fi
 

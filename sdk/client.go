@@ -73,7 +73,10 @@ func WithLogger(l *slog.Logger) Option { return func(o *options) { o.logger = l 
 // wallet's jobs live in a subdirectory named after its address.
 func WithJournalDir(dir string) Option { return func(o *options) { o.journalDir = dir } }
 
-// WithConfirmations sets how many blocks a transaction needs before it counts (default 1).
+// WithConfirmations sets how many blocks a transaction, and a task state a
+// job acts on, need before they count (default 1: the head). With n > 1 a
+// job reads task state n-1 blocks below the head, so a reorg of fewer
+// blocks cannot make it report a success the chain took back.
 func WithConfirmations(n uint64) Option { return func(o *options) { o.confirmations = n } }
 
 // WithPollInterval sets how often task state is read from the chain when no
