@@ -35,6 +35,9 @@ type SimChainOptions struct {
 	Logger     *slog.Logger
 }
 
+// DefaultSimGasLimit is the in-process chain's block gas limit.
+const DefaultSimGasLimit = 60_000_000
+
 // SimChain is go-ethereum's simulated backend, mined automatically whenever
 // transactions are pending: the embedded chain of the local network.
 type SimChain struct {
@@ -58,7 +61,7 @@ func StartSimChain(opts SimChainOptions) (*SimChain, error) {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	if opts.GasLimit == 0 {
-		opts.GasLimit = 60_000_000
+		opts.GasLimit = DefaultSimGasLimit
 	}
 	c := &SimChain{log: opts.Logger}
 	var err error

@@ -3,8 +3,7 @@
 # next to its baseline measured in the same run, with the ratio. See
 # docs/BENCHMARKS.md. Finishes in under 15 minutes on 2 cores.
 #
-#   scripts/bench.sh               # everything (P5 scaled to 12k blocks / 2k events)
-#   P5_FULL=1 scripts/bench.sh     # P5 at the issue's 100k blocks / 10k events (+~15 min)
+#   scripts/bench.sh               # everything
 #   NO_DRILLS=1 scripts/bench.sh   # benchmarks only
 #
 # Knobs (environment): BENCHTIME_P1 (3x), BENCHTIME_P2 (30x), BENCHTIME_P3 (5x),
@@ -19,11 +18,7 @@ echo "raw output: $log"
 geth_bin=$(scripts/install-geth.sh) || { echo "bench: could not install geth" >&2; exit 1; }
 export CRYNUX_GETH="$geth_bin"
 
-if [ -n "${P5_FULL:-}" ]; then
-  : "${CRYNUX_BENCH_P5_BLOCKS:=100000}" "${CRYNUX_BENCH_P5_EVENTS:=10000}"
-else
-  : "${CRYNUX_BENCH_P5_BLOCKS:=12000}" "${CRYNUX_BENCH_P5_EVENTS:=2000}"
-fi
+: "${CRYNUX_BENCH_P5_BLOCKS:=100000}" "${CRYNUX_BENCH_P5_EVENTS:=10000}"
 : "${CRYNUX_BENCH_P4_MIB:=256}"
 export CRYNUX_BENCH_P5_BLOCKS CRYNUX_BENCH_P5_EVENTS CRYNUX_BENCH_P4_MIB
 
@@ -72,10 +67,8 @@ row "P4' relay bench, ${CRYNUX_BENCH_P4_MIB} MiB to io.Discard" "$(m $B client-M
 B=BenchmarkP5Backfill
 row "P5 Subscribe from 0: $(m $B blocks) blocks, $(m $B events) events" "$(m $B sub-ms) ms" "one eth_getLogs $(m $B getlogs-ms) ms" "$(m $B sub/getlogs)x"
 row "P5 … node capping ranges at 10k blocks" "$(m $B capped-sub-ms) ms (1M first chunk: $(m $B capped-sub-bigchunk-ms) ms)" "10k-block getLogs loop $(m $B capped-getlogs-loop-ms) ms" "$(m $B capped-sub/loop)x; $(m $B capped-refusals) refusals"
-if [ -z "${P5_FULL:-}" ]; then
-  echo
-  echo "P5 ran scaled down to $CRYNUX_BENCH_P5_BLOCKS blocks / $CRYNUX_BENCH_P5_EVENTS events (the in-process chain mines ~100 empty blocks/s on 2 cores); P5_FULL=1 runs 100k/10k."
-fi
+echo
+grep -h "P5: generated" "$log" | sed 's/^ *[a-z0-9_]*_test.go:[0-9]*: /(/; s/$/; not timed)/'
 
 if [ -z "${NO_DRILLS:-}" ]; then
   echo

@@ -162,9 +162,13 @@ func finetuneRequest(tb testing.TB) sdk.FinetuneRequest {
 type simStack struct {
 	chain     *devnet.SimChain
 	contracts *devnet.Contracts
+	deployer  *ecdsa.PrivateKey
 	creator   *ecdsa.PrivateKey
 	relay     common.Address
 }
+
+// stackFunds is what startSimStack gives the deployer and the creator.
+var stackFunds = new(big.Int).Mul(big.NewInt(1e9), big.NewInt(1e18))
 
 // startSimStack deploys the contracts on a chain the caller mines with
 // Commit. queueLimit raises the task queue's size limit (0: default 50).
@@ -172,10 +176,9 @@ func startSimStack(tb testing.TB, serve bool, queueLimit uint64) *simStack {
 	deployer, _ := crypto.GenerateKey()
 	creator, _ := crypto.GenerateKey()
 	relayKey, _ := crypto.GenerateKey()
-	funds := new(big.Int).Mul(big.NewInt(1e9), big.NewInt(1e18))
 	alloc := types.GenesisAlloc{
-		crypto.PubkeyToAddress(deployer.PublicKey): {Balance: funds},
-		crypto.PubkeyToAddress(creator.PublicKey):  {Balance: funds},
+		crypto.PubkeyToAddress(deployer.PublicKey): {Balance: stackFunds},
+		crypto.PubkeyToAddress(creator.PublicKey):  {Balance: stackFunds},
 	}
 	c, err := devnet.StartSimChain(devnet.SimChainOptions{Alloc: alloc, Serve: serve, NoAutoMine: true})
 	require.NoError(tb, err)
@@ -200,7 +203,7 @@ func startSimStack(tb testing.TB, serve bool, queueLimit uint64) *simStack {
 	close(stop)
 	wg.Wait()
 	require.NoError(tb, err)
-	return &simStack{chain: c, contracts: contracts, creator: creator, relay: crypto.PubkeyToAddress(relayKey.PublicKey)}
+	return &simStack{chain: c, contracts: contracts, deployer: deployer, creator: creator, relay: crypto.PubkeyToAddress(relayKey.PublicKey)}
 }
 
 // procStatusKB reads a "kB" field of /proc/self/status, in bytes (0 when unavailable).

@@ -3,6 +3,7 @@ package bench
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -19,12 +20,14 @@ import (
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/stretchr/testify/require"
 
 	"github.com/crynux-go/crynux/bindings"
+	"github.com/crynux-go/crynux/devnet"
 	"github.com/crynux-go/crynux/sdk"
 	"github.com/crynux-go/crynux/wallet"
 )
@@ -44,9 +47,10 @@ const p5RangeCap = 10_000
 // CRYNUX_BENCH_P5_EVENTS real VSSTask events (default 10,000: half
 // TaskQueued from createTask, half TaskEndAborted from the creator aborting
 // the queued task, in groups of 100 events evenly spaced; a createTask costs
-// about 3.7M gas, so a group spans four blocks). The in-process chain mines
-// about 100 empty blocks a second on 2 cores, so scripts/bench.sh scales
-// this down by default and says so.
+// about 3.7M gas, so a group spans four blocks). The contracts are deployed
+// on the in-process chain; the long chain is then generated offline with
+// core.GenerateChain (the deployment replayed first) and served by an
+// in-process node configured as the simulated backend is (genchain_test.go).
 //
 // Measured in the same run, over HTTP JSON-RPC:
 //   - sub: Client.Subscribe from the genesis cursor until every event is
@@ -65,62 +69,75 @@ func BenchmarkP5Backfill(b *testing.B) {
 	eventBlocks := nEvents / perBlock
 	require.GreaterOrEqual(b, nBlocks, eventBlocks, "need at least one block per 100 events")
 
+	// Deploy on the in-process chain, then replay the deployment (same keys,
+	// so the same addresses) at the start of a chain generated offline.
 	st := startSimStack(b, false, 1000)
 	hc, err := ethclient.DialContext(ctx, st.chain.HTTPURL)
 	require.NoError(b, err)
 	defer hc.Close()
 	creator := crypto.PubkeyToAddress(st.creator.PublicKey)
-	rs := newRawSigner(ctx, b, hc, st.creator)
 	createGas := estimateCreate(ctx, b, hc, creator, st.contracts.VSSTask)
 	// abortTask walks the queue; 1M gas covers a queue of 50.
 	const abortGas = 1_000_000
+	simHead, err := hc.BlockNumber(ctx)
+	require.NoError(b, err)
+	var pending []*types.Transaction
+	for n := uint64(1); n <= simHead; n++ {
+		blk, err := hc.BlockByNumber(ctx, new(big.Int).SetUint64(n))
+		require.NoError(b, err)
+		pending = append(pending, blk.Transactions()...)
+	}
+	deployTxs := len(pending)
+	chainID, err := hc.ChainID(ctx)
+	require.NoError(b, err)
+	signer := types.LatestSignerForChainID(chainID)
+	var creatorNonce uint64
+	sign := func(data []byte, value *big.Int, gas uint64) *types.Transaction {
+		tx, err := types.SignNewTx(st.creator, signer, &types.DynamicFeeTx{ChainID: chainID, Nonce: creatorNonce,
+			GasTipCap: big.NewInt(1), GasFeeCap: feeCapGen, Gas: gas, To: &st.contracts.VSSTask, Value: value, Data: data})
+		require.NoError(b, err)
+		creatorNonce++
+		return tx
+	}
 
+	const lead = 10 // blocks before the first event group: the deployment's
+	spacing := (nBlocks - lead) / eventBlocks
+	require.GreaterOrEqual(b, spacing, 8, "need at least 8 blocks per 100 events (a createTask costs ~3.7M gas)")
+	alloc := types.GenesisAlloc{}
+	for _, k := range []*ecdsa.PrivateKey{st.deployer, st.creator} {
+		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: stackFunds}
+	}
+	groups := 0
 	genStart := time.Now()
-	start, err := hc.BlockNumber(ctx)
-	require.NoError(b, err)
-	spacing := uint64(nBlocks / eventBlocks)
-	for e := 0; e < eventBlocks; e++ {
-		first, err := hc.BlockNumber(ctx)
-		require.NoError(b, err)
-		var aborts [][]byte
-		for range perBlock / 2 {
-			data, c := createTaskCall(b)
-			require.NoError(b, hc.SendTransaction(ctx, rs.sign(b, st.contracts.VSSTask, data, taskFee, createGas)))
-			aborts = append(aborts, vss.PackAbortTask(c, 0))
-		}
-		var last common.Hash
-		for _, a := range aborts {
-			tx := rs.sign(b, st.contracts.VSSTask, a, nil, abortGas)
-			require.NoError(b, hc.SendTransaction(ctx, tx))
-			last = tx.Hash()
-		}
-		// createTask costs about 3.7M gas, so a group spans several blocks.
-		for {
-			st.chain.Commit()
-			r, err := hc.TransactionReceipt(ctx, last)
-			if err == nil && r != nil {
-				require.Equal(b, types.ReceiptStatusSuccessful, r.Status, "abort of group %d reverted", e)
-				break
+	gc := startGenChain(b, alloc, devnet.DefaultSimGasLimit, nBlocks, func(i int, g *core.BlockGen) {
+		if i >= lead && (i-lead)%spacing == 0 && groups < eventBlocks {
+			var created []common.Hash
+			for range perBlock / 2 {
+				data, c := createTaskCall(b)
+				pending = append(pending, sign(data, taskFee, createGas))
+				created = append(created, c)
 			}
+			for _, c := range created {
+				pending = append(pending, sign(vss.PackAbortTask(c, 0), nil, abortGas))
+			}
+			groups++
 		}
-		now, err := hc.BlockNumber(ctx)
-		require.NoError(b, err)
-		for n := now - first; n < spacing; n++ {
-			st.chain.Commit()
+		for len(pending) > 0 && g.Gas() >= pending[0].Gas() {
+			g.AddTx(pending[0])
+			pending = pending[1:]
 		}
-	}
-	for {
-		n, err := hc.BlockNumber(ctx)
-		require.NoError(b, err)
-		if n-start >= uint64(nBlocks) {
-			break
-		}
-		st.chain.Commit()
-	}
-	head, err := hc.BlockNumber(ctx)
-	require.NoError(b, err)
+	})
+	require.Empty(b, pending, "every transaction found room in the generated blocks")
+	require.Equal(b, eventBlocks, groups)
+	head := gc.Head
 	genDur := time.Since(genStart)
-	b.Logf("P5: generated %d blocks (%d..%d) holding %d task events in %s", head-start, start+1, head, nEvents, genDur.Round(time.Second))
+	b.Logf("P5: generated %d blocks holding %d deployment transactions and %d task events in %s", head, deployTxs, nEvents, genDur.Round(time.Second))
+	hc.Close()
+	hc, err = ethclient.DialContext(ctx, gc.URL)
+	require.NoError(b, err)
+	code, err := hc.CodeAt(ctx, st.contracts.VSSTask, nil)
+	require.NoError(b, err)
+	require.NotEmpty(b, code, "VSSTask at the same address on the generated chain")
 
 	abi, err := bindings.VSSTaskMetaData.ParseABI()
 	require.NoError(b, err)
@@ -135,7 +152,7 @@ func BenchmarkP5Backfill(b *testing.B) {
 			Addresses: []common.Address{st.contracts.VSSTask}, Topics: [][]common.Hash{topics}}
 	}
 
-	capped := newRangeCapProxy(b, st.chain.HTTPURL, p5RangeCap)
+	capped := newRangeCapProxy(b, gc.URL, p5RangeCap)
 	cc, err := ethclient.DialContext(ctx, capped.URL)
 	require.NoError(b, err)
 	defer cc.Close()
@@ -170,7 +187,7 @@ func BenchmarkP5Backfill(b *testing.B) {
 
 	var subDur, logsDur, capSubDur, capBigDur, capLoopDur time.Duration
 	for b.Loop() {
-		subDur = subscribe(st.chain.HTTPURL, 0)
+		subDur = subscribe(gc.URL, 0)
 
 		t0 := time.Now()
 		logs, err := hc.FilterLogs(ctx, query(0, head))
