@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/crynux-go/crynux/bindings"
 )
@@ -171,7 +172,7 @@ func (j *Job) unreserve() {
 // admitQueue builds the client's TaskQueue contract handle (nil without an
 // address: admission is then skipped).
 func (c *Client) admitQueue() {
-	if c.network.Contracts.TaskQueue == ([20]byte{}) {
+	if c.network.Contracts.TaskQueue == (common.Address{}) {
 		return
 	}
 	c.queueABI = bindings.NewTaskQueue()

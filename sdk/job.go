@@ -490,28 +490,29 @@ func permanent(err error) bool {
 // a reorg of fewer blocks cannot take back: with 3, a TaskEndSuccess two
 // blocks deep is not yet a success.
 func (j *Job) chainTask(ctx context.Context, c common.Hash) (bindings.VSSTaskTaskInfo, error) {
-	opts := &bind.CallOpts{Context: ctx}
-	if n := j.c.opts.confirmations; n > 1 {
-		head, err := j.c.backend.HeaderByNumber(ctx, nil)
-		if err != nil {
-			return bindings.VSSTaskTaskInfo{}, fmt.Errorf("sdk: read chain head: %w", err)
-		}
-		if h := head.Number.Uint64(); h >= n-1 {
-			opts.BlockNumber = new(big.Int).SetUint64(h - (n - 1))
-		}
-	}
-	info, err := bind.Call(j.c.taskC, opts, j.c.task.PackGetTask(c), j.c.task.UnpackGetTask)
-	if err != nil {
-		return info, fmt.Errorf("sdk: read task %s: %w", c.Hex(), err)
-	}
-	return info, nil
+	return j.readTask(ctx, c, j.c.opts.confirmations)
 }
 
 // latestTask reads a task at the chain head, confirmed or not: to learn
 // whether a task exists before creating it again, or has ended before
 // aborting it.
 func (j *Job) latestTask(ctx context.Context, c common.Hash) (bindings.VSSTaskTaskInfo, error) {
-	info, err := callView(ctx, j.c, j.c.task.PackGetTask(c), j.c.task.UnpackGetTask)
+	return j.readTask(ctx, c, 1)
+}
+
+// readTask reads a task at the head, or confirmations-1 blocks below it.
+func (j *Job) readTask(ctx context.Context, c common.Hash, confirmations uint64) (bindings.VSSTaskTaskInfo, error) {
+	opts := &bind.CallOpts{Context: ctx}
+	if confirmations > 1 {
+		head, err := j.c.backend.HeaderByNumber(ctx, nil)
+		if err != nil {
+			return bindings.VSSTaskTaskInfo{}, fmt.Errorf("sdk: read chain head: %w", err)
+		}
+		if h := head.Number.Uint64(); h >= confirmations-1 {
+			opts.BlockNumber = new(big.Int).SetUint64(h - (confirmations - 1))
+		}
+	}
+	info, err := bind.Call(j.c.taskC, opts, j.c.task.PackGetTask(c), j.c.task.UnpackGetTask)
 	if err != nil {
 		return info, fmt.Errorf("sdk: read task %s: %w", c.Hex(), err)
 	}
@@ -645,13 +646,12 @@ func (j *Job) runRound(ctx context.Context, r *roundRecord) error {
 			return err
 		}
 	}
-	if !*r.Selected {
-		j.unreserve() // a single task: no group will need the queue
-	}
 	if *r.Selected {
 		if err := j.formGroup(ctx, r, infos[0]); err != nil {
 			return err
 		}
+	} else {
+		j.unreserve() // a single task: no group will need the queue
 	}
 	if !r.Validated {
 		if err := j.validate(ctx, r); err != nil {
