@@ -39,7 +39,11 @@ func TestDrillHundredJobsOneWallet(t *testing.T) {
 	if os.Getenv("CRYNUX_DRILL_LOG") != "" {
 		logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
-	dn, err := devnet.Start(ctx, devnet.Options{Nodes: nNodes, Logger: logger})
+	// The in-process chain stamps each block at least a second after its
+	// parent, and this drill mines thousands: its clock runs far ahead of the
+	// wall clock, so the contract's task timeout must not be the default 10
+	// minutes of chain time, or nodes abort tasks that ran a few seconds.
+	dn, err := devnet.Start(ctx, devnet.Options{Nodes: nNodes, Logger: logger, TaskTimeout: 24 * time.Hour})
 	require.NoError(t, err)
 	defer dn.Close()
 	signer := dn.Signer(0)
