@@ -56,7 +56,7 @@ row "P1 createTask tx/s, one wallet, geth --dev" "$(m $B sdk-tx/s) tx/s" "serial
 row "P1 … vs pre-signed raw txs (ceiling)" "$(m $B sdk-tx/s) tx/s" "raw $(m $B raw-tx/s) tx/s" "$(m $B sdk/raw) of ceiling"
 B=BenchmarkP2EventLatency
 row "P2 block → consumer latency p50" "$(m $B sub-p50-ms) ms (Subscribe)" "getTask poll 1/s: $(m $B poll-p50-ms) ms" "$(m $B poll/sub-p50)x faster"
-row "P2 block → consumer latency p99" "$(m $B sub-p99-ms) ms" "$(m $B poll-p99-ms) ms" ""
+row "P2 block → consumer latency p99" "$(m $B sub-p99-ms) ms" "$(m $B poll-p99-ms) ms" "$(awk -v a="$(m $B poll-p99-ms)" -v b="$(m $B sub-p99-ms)" 'BEGIN { if (b + 0 > 0) printf "%.4gx faster", a / b; else print "n/a" }')"
 B=BenchmarkP3JobLatency
 row "P3 2-round job create→zip p50 (devnet)" "$(m $B job-p50-ms) ms" "$(m $B chain-steps) steps x $(m $B rtt-ms) ms RTT = $(m $B floor-ms) ms" "$(m $B job/floor)x the floor"
 B=BenchmarkP4Download
