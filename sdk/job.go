@@ -58,8 +58,10 @@ type Job struct {
 	once    sync.Once
 
 	// reservation: this job's current round holds queue room (admission.go).
-	// Only the job's own goroutine touches it.
+	// Only the job's own goroutine touches it, as outOfGas: how many of its
+	// createTask transactions ran out of gas (each raises the next margin).
 	reservation bool
+	outOfGas    int
 }
 
 // ID is the job's journal id.
@@ -477,7 +479,7 @@ func permanent(err error) bool {
 	case errors.As(err, &rev):
 		// A full queue empties as nodes take tasks; a mined revert that
 		// no longer reverts lost a race within its block.
-		return !txmgr.IsRevert(err, "Task queue is full") && !rev.ReplaySucceeded
+		return !txmgr.IsRevert(err, "Task queue is full") && !rev.ReplaySucceeded && !rev.OutOfGas
 	case errors.As(err, &verr), errors.As(err, &ferr), errors.As(err, &ferrs),
 		errors.As(err, &bal), errors.As(err, &unsup):
 		return true
@@ -715,7 +717,10 @@ func (j *Job) ensureCreated(ctx context.Context, r *roundRecord, t *taskRecord) 
 	vram := new(big.Int).SetUint64(t.GPUVRAM)
 	data := j.c.task.PackCreateTask(uint8(2), t.Commitment, t.Nonce, req.ModelIDs(), vram, t.GPUName, vram, version, big.NewInt(1))
 	to := j.c.network.Contracts.VSSTask
-	p, err := j.c.txm.SendAsync(ctx, txmgr.Request{To: &to, Data: data, Value: new(big.Int).Set(&t.Fee.Int)})
+	// createTask's cost depends on the chain at inclusion (a free node, or
+	// the queue), so after an out-of-gas failure the margin grows.
+	margin := txmgr.DefaultGasMarginPercent + 50*uint64(j.outOfGas)
+	p, err := j.c.txm.SendAsync(ctx, txmgr.Request{To: &to, Data: data, Value: new(big.Int).Set(&t.Fee.Int), GasMarginPercent: margin})
 	if err != nil {
 		return fmt.Errorf("sdk: create task: %w", err)
 	}
@@ -731,6 +736,10 @@ func (j *Job) ensureCreated(ctx context.Context, r *roundRecord, t *taskRecord) 
 		// A revert may be a duplicate of a transaction a crashed process sent.
 		if info, ierr := j.latestTask(ctx, t.Commitment); ierr == nil && info.TaskIDCommitment == t.Commitment {
 			return j.markCreated(r, t, info)
+		}
+		var rev *txmgr.RevertError
+		if errors.As(err, &rev) && rev.OutOfGas {
+			j.outOfGas++
 		}
 		return fmt.Errorf("sdk: create task %s: %w", t.Commitment.Hex(), err)
 	}

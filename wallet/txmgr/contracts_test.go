@@ -174,6 +174,30 @@ func testRevertsRealContracts(t *testing.T, c *testChain) {
 	r, err := user.Send(ctx, txmgr.Request{To: &task.addr, Value: cnxOf(1), Data: createTaskData(t, task, 1)})
 	require.NoError(t, err)
 	assert.Equal(t, types.ReceiptStatusSuccessful, r.Status)
+
+	// Short of gas (as when the chain changed between estimate and
+	// inclusion): a revert without data is reported as out of gas.
+	good := txmgr.Request{To: &task.addr, Value: cnxOf(1), Data: createTaskData(t, task, 1)}
+	est, err := c.Backend.EstimateGas(ctx, callFrom(addr(userKey), good))
+	require.NoError(t, err)
+	short := good
+	short.GasLimit = est * 3 / 4
+	rcpt, err := user.Send(ctx, short)
+	var re *txmgr.RevertError
+	require.ErrorAs(t, err, &re)
+	require.NotNil(t, rcpt)
+	assert.Equal(t, types.ReceiptStatusFailed, rcpt.Status)
+	t.Logf("estimate %d, limit %d, used %d", est, short.GasLimit, rcpt.GasUsed)
+	assert.True(t, re.OutOfGas, "out of gas: %v", re)
+	assert.False(t, re.ReplaySucceeded)
+	assert.Contains(t, re.Error(), "GasMarginPercent")
+	// The same call with its own margin goes through.
+	good.Data = createTaskData(t, task, 1)
+	good.GasMarginPercent = 100
+	r, err = user.Send(ctx, good)
+	require.NoError(t, err)
+	assert.Equal(t, types.ReceiptStatusSuccessful, r.Status)
+	assert.Less(t, r.GasUsed*3/2, est*2, "the limit was estimate + 100%%, well above what it used")
 }
 
 func callFrom(from common.Address, r txmgr.Request) ethereum.CallMsg {

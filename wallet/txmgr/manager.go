@@ -53,6 +53,9 @@ type Request struct {
 	Data     []byte
 	Value    *big.Int // wei; nil means 0
 	GasLimit uint64   // 0: estimate, plus the gas margin
+	// GasMarginPercent overrides the Manager's gas margin (WithGasMargin)
+	// for this request when GasLimit is 0; 0 keeps the Manager's.
+	GasMarginPercent uint64
 }
 
 // Manager sends transactions for one account. It is safe for concurrent use.
@@ -250,7 +253,11 @@ func (m *Manager) estimate(ctx context.Context, req Request, value *big.Int, fee
 		}
 		return 0, fmt.Errorf("txmgr: estimate gas for %s: %w", describeTarget(req.To), err)
 	}
-	gas += gas * m.cfg.gasMargin / 100
+	margin := m.cfg.gasMargin
+	if req.GasMarginPercent > 0 {
+		margin = req.GasMarginPercent
+	}
+	gas += gas * margin / 100
 	if head.GasLimit > 0 && gas > head.GasLimit {
 		gas = head.GasLimit
 	}

@@ -199,9 +199,22 @@ func (m *Manager) explainFailure(ctx context.Context, p *Pending, rcpt *types.Re
 	default:
 		re = &RevertError{ReplaySucceeded: true, Note: "replaying the call at its block succeeded, so the reason is unknown (the state it depended on changed within the block)"}
 	}
-	if rcpt.GasUsed >= p.gas && len(re.Data) == 0 {
-		re.Note = fmt.Sprintf("it used all of its %d gas: likely out of gas, raise Request.GasLimit", p.gas)
-		re.ReplaySucceeded = false
+	if len(re.Data) == 0 && !re.ReplaySucceeded {
+		// Reverted without data: out of gas, at the top or in a call it made
+		// (gas used alone does not tell: a frame that runs out keeps the rest
+		// for its caller, and chains with separate state gas report less).
+		// The replay tells: with four times the gas, does it go through?
+		outOfGas := rcpt.GasUsed >= p.gas
+		if !outOfGas && err != nil {
+			more := msg
+			more.Gas = p.gas * 4
+			_, merr := m.backend.CallContract(ctx, more, rcpt.BlockNumber)
+			outOfGas = merr == nil
+		}
+		if outOfGas {
+			re.Note = fmt.Sprintf("it ran out of its %d gas (used %d; maybe in a call it made): send it again with a larger gas margin (Request.GasMarginPercent) or Request.GasLimit", p.gas, rcpt.GasUsed)
+			re.OutOfGas = true
+		}
 	}
 	re.TxHash = rcpt.TxHash
 	return re

@@ -39,6 +39,12 @@ type RevertError struct {
 	// block did not revert: what it depended on changed within the block
 	// (another transaction ran first), so sending it again may succeed.
 	ReplaySucceeded bool
+	// OutOfGas is set for a mined transaction that reverted without data
+	// because it ran out of gas, perhaps inside a call it made: it used all
+	// its gas, or its replay at its block goes through with four times the
+	// gas. The chain may have changed since the estimate; send again with a
+	// larger Request.GasMarginPercent.
+	OutOfGas bool
 }
 
 func (e *RevertError) Error() string {
