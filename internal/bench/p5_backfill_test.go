@@ -135,6 +135,7 @@ func BenchmarkP5Backfill(b *testing.B) {
 	hc.Close()
 	hc, err = ethclient.DialContext(ctx, gc.URL)
 	require.NoError(b, err)
+	defer hc.Close()
 	code, err := hc.CodeAt(ctx, st.contracts.VSSTask, nil)
 	require.NoError(b, err)
 	require.NotEmpty(b, code, "VSSTask at the same address on the generated chain")

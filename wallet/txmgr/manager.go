@@ -489,13 +489,13 @@ func tipOf(f fees) *big.Int {
 }
 
 // raiseTip returns f with its tip (legacy: gas price) raised by a replacement
-// step, or to min if that is higher; the fee cap rises by as much. limit,
+// step, or to floor if that is higher; the fee cap rises by as much. limit,
 // when set, bounds the result.
-func raiseTip(f fees, min, limit *big.Int) fees {
+func raiseTip(f fees, floor, limit *big.Int) fees {
 	if f.legacy() {
 		p := bumped(f.gasPrice)
-		if min != nil {
-			p = maxBig(p, min)
+		if floor != nil {
+			p = maxBig(p, floor)
 		}
 		if limit != nil && p.Cmp(limit) > 0 {
 			p = new(big.Int).Set(limit)
@@ -503,8 +503,8 @@ func raiseTip(f fees, min, limit *big.Int) fees {
 		return fees{gasPrice: p}
 	}
 	tip := bumped(f.tip)
-	if min != nil {
-		tip = maxBig(tip, min)
+	if floor != nil {
+		tip = maxBig(tip, floor)
 	}
 	feeCap := new(big.Int).Add(f.feeCap, new(big.Int).Sub(tip, f.tip))
 	if limit != nil && feeCap.Cmp(limit) > 0 {

@@ -133,9 +133,9 @@ func (m *Manager) maybeResubmit(ctx context.Context, p *Pending, baseFee *big.In
 				return
 			}
 			err = m.backend.SendTransaction(ctx, tx)
-			if min := minimumNeeded(err); isTipTooLow(err) && min != nil && min.Cmp(tipOf(next)) > 0 {
+			if floor := minimumNeeded(err); isTipTooLow(err) && floor != nil && floor.Cmp(tipOf(next)) > 0 {
 				// The node names its minimum tip: go straight to it.
-				next = raiseTip(next, min, limit)
+				next = raiseTip(next, floor, limit)
 				if tx, err = m.sign(ctx, chainID, p, p.nonce, next); err != nil {
 					m.log.Warn("sign replacement", "nonce", p.nonce, "err", err)
 					return
